@@ -1,0 +1,138 @@
+"""The few content blocks editors compose pages with. Each has one template in
+templates/core/blocks/. Changing a definition means a migration: do it deliberately."""
+
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
+from django.utils.text import slugify
+from wagtail import blocks
+from wagtail.images.blocks import ImageChooserBlock
+
+RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class NavigationLinkBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock(label="page")
+    label = blocks.CharBlock(
+        label="libellé", required=False, help_text="Laisser vide pour reprendre le titre de la page."
+    )
+
+    class Meta:
+        icon = "link"
+        label = "lien"
+        template = "core/blocks/navigation_link.html"
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label="titre")
+    anchor = blocks.CharBlock(
+        label="ancre",
+        required=False,
+        help_text="Identifiant pour lier directement cette section (ex. « tepcv »). "
+        "Laisser vide pour le déduire du titre.",
+    )
+
+    class Meta:
+        icon = "title"
+        label = "titre de section"
+        template = "core/blocks/heading.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["anchor"] = slugify(value["anchor"] or value["text"])
+        return context
+
+
+class KeyFigureBlock(blocks.StructBlock):
+    value = blocks.CharBlock(label="valeur", help_text="Ex. « −14,5 % » ou « 2030 ».")
+    label = blocks.CharBlock(label="légende")
+
+
+class KeyFiguresBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label="titre", required=False)
+    figures = blocks.ListBlock(KeyFigureBlock(), label="chiffres", min_num=1)
+    source = blocks.CharBlock(label="source", required=False)
+
+    class Meta:
+        icon = "order"
+        label = "chiffres clés"
+        template = "core/blocks/key_figures.html"
+
+
+class StepBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label="intitulé")
+    text = blocks.TextBlock(label="précision", required=False)
+
+
+class StepsBlock(blocks.StructBlock):
+    """An ordered list: the axes of a contract, the steps of an application…"""
+
+    title = blocks.CharBlock(label="titre", required=False)
+    steps = blocks.ListBlock(StepBlock(), label="éléments", min_num=1)
+
+    class Meta:
+        icon = "list-ol"
+        label = "liste numérotée"
+        template = "core/blocks/steps.html"
+
+
+class CalloutBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label="titre")
+    text = blocks.RichTextBlock(label="texte", features=RICH_TEXT_FEATURES)
+
+    class Meta:
+        icon = "warning"
+        label = "encadré"
+        template = "core/blocks/callout.html"
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label="image")
+    alt = blocks.CharBlock(
+        label="texte alternatif",
+        required=False,
+        help_text="Laisser vide pour reprendre celui de l'image ; décrire ce que l'image apporte.",
+    )
+    caption = blocks.CharBlock(label="légende", required=False)
+
+    class Meta:
+        icon = "image"
+        label = "image"
+        template = "core/blocks/image.html"
+
+
+class BodyStreamBlock(blocks.StreamBlock):
+    """Two headings with the same anchor would make links to a section ambiguous."""
+
+    def clean(self, value):
+        cleaned = super().clean(value)
+        anchors = [
+            slugify(child.value["anchor"] or child.value["text"])
+            for child in cleaned
+            if child.block_type == "heading"
+        ]
+        duplicates = {a for a in anchors if anchors.count(a) > 1}
+        if duplicates:
+            message = f"Deux titres de section ont la même ancre : {', '.join(sorted(duplicates))}."
+            raise blocks.StreamBlockValidationError(
+                non_block_errors=ErrorList([ValidationError(message)])
+            )
+        return cleaned
+
+
+def body_stream(extra_blocks=()):
+    """The stream of a page body; a page type may append blocks of its own."""
+    return BodyStreamBlock(
+        [
+            ("heading", HeadingBlock()),
+            ("paragraph", blocks.RichTextBlock(
+                label="paragraphe",
+                features=RICH_TEXT_FEATURES,
+                template="core/blocks/paragraph.html",
+            )),
+            ("key_figures", KeyFiguresBlock()),
+            ("steps", StepsBlock()),
+            ("callout", CalloutBlock()),
+            ("image", ImageBlock()),
+            *extra_blocks,
+        ]
+    )

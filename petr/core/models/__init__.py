@@ -1,0 +1,18 @@
+from .images import CustomImage, CustomRendition
+from .pages import AccessibilityPage, BasePage, ContactPage, ContentPage, SitemapPage
+from .seed import SeedMark
+from .site_settings import AccessibilitySettings, NavigationSettings, SiteIdentity
+
+__all__ = [
+    "AccessibilityPage",
+    "AccessibilitySettings",
+    "BasePage",
+    "ContactPage",
+    "ContentPage",
+    "CustomImage",
+    "CustomRendition",
+    "NavigationSettings",
+    "SeedMark",
+    "SiteIdentity",
+    "SitemapPage",
+]

@@ -1,0 +1,118 @@
+"""The abstract base page and the page types every site has: content, legal and service pages."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from petr.core.blocks import body_stream
+
+
+class BasePage(Page):
+    """Carries what every public page owes: a lead paragraph, SEO, social image, sitemap flag."""
+
+    intro = models.TextField(
+        "chapeau", blank=True, help_text="Une ou deux phrases affichées sous le titre."
+    )
+    social_image = models.ForeignKey(
+        "core.CustomImage",
+        verbose_name="image de partage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    exclude_from_sitemap = models.BooleanField(
+        "exclure du plan du site et de sitemap.xml", default=False
+    )
+
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    promote_panels = [
+        *Page.promote_panels,
+        MultiFieldPanel(
+            [FieldPanel("social_image"), FieldPanel("exclude_from_sitemap")],
+            heading="Partage et référencement",
+        ),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_sitemap_urls(self, request=None):
+        return [] if self.exclude_from_sitemap else super().get_sitemap_urls(request)
+
+
+class ContentPage(BasePage):
+    """A page of text: legal notices, personal data, or any free-standing page."""
+
+    body = StreamField(body_stream(), blank=True, verbose_name="contenu")
+
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    subpage_types = ["core.ContentPage"]
+
+    class Meta:
+        verbose_name = "page de contenu"
+        verbose_name_plural = "pages de contenu"
+
+
+class AccessibilityPage(BasePage):
+    """The accessibility declaration; its status comes from the « Accessibilité » setting."""
+
+    body = StreamField(body_stream(), blank=True, verbose_name="contenu")
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "déclaration d'accessibilité"
+
+
+class SitemapPage(BasePage):
+    """« Plan du site »: every public page, as a nested list."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "plan du site"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["tree"] = page_tree(self.get_site().root_page, request)
+        return context
+
+
+class ContactPage(BasePage):
+    """Contact details from the « Identité et coordonnées » setting, hidden while empty."""
+
+    body = StreamField(body_stream(), blank=True, verbose_name="contenu")
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "page contact"
+
+
+def page_tree(root, request):
+    """Nested (page, children) pairs of the live public pages under root, in one query."""
+    pages = list(
+        root.get_descendants(inclusive=True).live().public().order_by("path").specific()
+    )
+    pages = [p for p in pages if not getattr(p, "exclude_from_sitemap", False)]
+    children = {}
+    for page in pages:
+        children.setdefault(page.path[: -page.steplen], []).append(page)
+
+    def build(page):
+        return (page, [build(child) for child in children.get(page.path, [])])
+
+    return [build(pages[0])] if pages and pages[0].pk == root.pk else []

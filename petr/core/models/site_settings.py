@@ -1,0 +1,119 @@
+"""Settings staff edit in the admin (Paramètres). Empty fields are hidden on the site."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+
+from petr.core.blocks import NavigationLinkBlock
+
+
+@register_setting(icon="home")
+class SiteIdentity(BaseSiteSetting):
+    name = models.CharField("nom", max_length=100, default="PETR Cœur de Lorraine")
+    tagline = models.CharField("sous-titre", max_length=200, blank=True)
+    legal_name = models.CharField("dénomination légale", max_length=200, blank=True)
+    legal_form = models.CharField("forme juridique", max_length=200, blank=True)
+    siren = models.CharField("SIREN", max_length=9, blank=True)
+    publication_director = models.CharField(
+        "directeur ou directrice de la publication",
+        max_length=200,
+        blank=True,
+        help_text="Nom et fonction, par exemple « Prénom Nom, président du PETR ».",
+    )
+    host_details = models.TextField(
+        "hébergeur", blank=True, help_text="Nom, adresse et téléphone de l'hébergeur du site."
+    )
+    address = models.TextField("adresse postale", blank=True)
+    email = models.EmailField("adresse électronique", blank=True)
+    phone = models.CharField("téléphone", max_length=30, blank=True)
+    opening_hours = models.TextField("horaires d'accueil", blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("tagline")], heading="Identité affichée"
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("legal_name"),
+                FieldPanel("legal_form"),
+                FieldPanel("siren"),
+                FieldPanel("publication_director"),
+                FieldPanel("host_details"),
+            ],
+            heading="Mentions légales",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldPanel("email"),
+                FieldPanel("phone"),
+                FieldPanel("opening_hours"),
+            ],
+            heading="Coordonnées (masquées tant qu'elles sont vides)",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "identité et coordonnées"
+
+    @property
+    def phone_uri(self):
+        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+        return f"tel:{digits}" if digits else ""
+
+    @property
+    def has_contact_details(self):
+        return any([self.address, self.email, self.phone, self.opening_hours])
+
+
+@register_setting(icon="view")
+class AccessibilitySettings(BaseSiteSetting):
+    """One source for the compliance status shown in the footer and in the declaration."""
+
+    class Status(models.TextChoices):
+        FULL = "totale", "totalement conforme"
+        PARTIAL = "partielle", "partiellement conforme"
+        NONE = "non", "non conforme"
+
+    status = models.CharField(
+        "état de conformité au RGAA",
+        max_length=10,
+        choices=Status.choices,
+        default=Status.NONE,
+        help_text="Sans audit, le site est « non conforme ». « Partiellement » à partir de 50 % "
+        "des critères respectés.",
+    )
+    compliance_rate = models.DecimalField(
+        "taux de conformité (%)", max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    audit_date = models.DateField("date de l'audit", null=True, blank=True)
+    auditor = models.CharField("auditeur", max_length=200, blank=True)
+    declaration_date = models.DateField("date de la déclaration", null=True, blank=True)
+    multiyear_plan_url = models.URLField("schéma pluriannuel (adresse)", blank=True)
+    action_plan_url = models.URLField("plan d'actions de l'année (adresse)", blank=True)
+
+    class Meta:
+        verbose_name = "accessibilité"
+
+    @property
+    def footer_label(self):
+        return f"Accessibilité : {self.get_status_display()}"
+
+
+@register_setting(icon="list-ul")
+class NavigationSettings(BaseSiteSetting):
+    main_menu = StreamField(
+        [("link", NavigationLinkBlock())], blank=True, verbose_name="menu principal"
+    )
+    footer_links = StreamField(
+        [("link", NavigationLinkBlock())],
+        blank=True,
+        verbose_name="liens du pied de page",
+        help_text="Les pages légales : mentions légales, accessibilité, données personnelles…",
+    )
+
+    panels = [FieldPanel("main_menu"), FieldPanel("footer_links")]
+
+    class Meta:
+        verbose_name = "navigation"

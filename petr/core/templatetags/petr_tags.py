@@ -1,0 +1,28 @@
+from decimal import Decimal
+
+from django import template
+from django.utils.numberformat import format as number_format
+
+register = template.Library()
+
+
+@register.filter
+def fr_number(value, decimals=0):
+    """French grouping (narrow no-break space) and decimal comma, whatever the active locale."""
+    if value in (None, ""):
+        return ""
+    value = round(Decimal(str(value)), int(decimals))
+    return number_format(
+        value, ",", decimal_pos=int(decimals), grouping=3, thousand_sep="\u202f", force_grouping=True
+    )
+
+
+@register.filter
+def page_title(page):
+    return page.seo_title or page.title
+
+
+@register.filter
+def is_within(page, section):
+    """True when page is section or one of its descendants (for the menu's current section)."""
+    return bool(page and section and page.path.startswith(section.path))

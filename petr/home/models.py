@@ -1,0 +1,25 @@
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+
+from petr.core.models import BasePage
+
+from .blocks import KeyFiguresSectionBlock, MissionTabsBlock, TextSectionBlock
+
+
+class HomePage(BasePage):
+    body = StreamField(
+        [
+            ("key_figures", KeyFiguresSectionBlock()),
+            ("missions", MissionTabsBlock()),
+            ("text", TextSectionBlock()),
+        ],
+        blank=True,
+        verbose_name="sections",
+        help_text="Glisser les sections pour changer leur ordre.",
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = "page d'accueil"

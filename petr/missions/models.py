@@ -1,0 +1,37 @@
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from petr.core.models import BasePage
+from petr.core.blocks import body_stream
+
+
+class MissionIndexPage(BasePage):
+    """« Nos missions »: lists its mission pages in the editors' order."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["missions.MissionPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "index des missions"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["missions"] = MissionPage.objects.child_of(self).live().public()
+        return context
+
+
+class MissionPage(BasePage):
+    """One of the PETR's missions: health contract, energy transition, mobility, LEADER…"""
+
+    body = StreamField(body_stream(), blank=True, verbose_name="contenu")
+
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    parent_page_types = ["missions.MissionIndexPage"]
+    subpage_types = ["core.ContentPage"]
+
+    class Meta:
+        verbose_name = "mission"
+        verbose_name_plural = "missions"

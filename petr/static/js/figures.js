@@ -1,0 +1,50 @@
+// Counts the home figures up once they scroll into view. The true numbers are in the HTML and
+// stay readable to assistive technologies throughout; the animation runs on an aria-hidden copy
+// and ends by showing the server's own text again. Skipped when the user prefers reduced motion.
+(function () {
+  "use strict";
+  if (!("IntersectionObserver" in window)) return;
+  if (window.matchMedia("(prefers-reduced-motion: reduce)").matches) return;
+
+  var DURATION = 1200;
+  var format = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 });
+
+  function animate(data) {
+    var target = Number(data.value);
+    if (!isFinite(target) || target <= 0) return;
+    var finalText = data.textContent;
+    var shown = document.createElement("span");
+    shown.setAttribute("aria-hidden", "true");
+    shown.className = "figure__counting";
+    data.classList.add("visually-hidden");
+    data.parentNode.insertBefore(shown, data);
+    var start = null;
+
+    function step(now) {
+      if (start === null) start = now;
+      var progress = Math.min((now - start) / DURATION, 1);
+      var eased = 1 - Math.pow(1 - progress, 3);
+      if (progress < 1) {
+        shown.textContent = format.format(Math.round(target * eased));
+        requestAnimationFrame(step);
+      } else {
+        shown.remove();
+        data.classList.remove("visually-hidden");
+        data.textContent = finalText;
+      }
+    }
+    shown.textContent = format.format(0);
+    requestAnimationFrame(step);
+  }
+
+  document.querySelectorAll("[data-count-up]").forEach(function (list) {
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (!entry.isIntersecting) return;
+        observer.disconnect();
+        list.querySelectorAll("data[value]").forEach(animate);
+      });
+    }, { threshold: 0.5 });
+    observer.observe(list);
+  });
+})();

@@ -1,0 +1,42 @@
+"""The PETR's key figures, computed from the territory rows, with their provenance."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from django.db.models import Count, Sum
+
+from .models import Commune, DataImport
+
+
+@dataclass(frozen=True)
+class TerritoryFigures:
+    epci_count: int
+    commune_count: int
+    population: int
+    area_km2: Decimal
+    population_vintage: int | None
+    attribution: str
+    imported_at: datetime | None
+
+
+def territory_figures() -> TerritoryFigures | None:
+    """Two queries whatever the number of communes; None while no territory is loaded."""
+    totals = Commune.objects.aggregate(
+        communes=Count("pk"),
+        epcis=Count("epci", distinct=True),
+        population=Sum("population"),
+        surface_ha=Sum("surface_ha"),
+    )
+    if not totals["communes"]:
+        return None
+    last_import = DataImport.objects.filter(succeeded=True).order_by("-started_at", "-pk").first()
+    return TerritoryFigures(
+        epci_count=totals["epcis"],
+        commune_count=totals["communes"],
+        population=totals["population"],
+        area_km2=Decimal(totals["surface_ha"]) / 100,
+        population_vintage=last_import.population_vintage if last_import else None,
+        attribution=last_import.attribution if last_import else "",
+        imported_at=last_import.started_at if last_import else None,
+    )

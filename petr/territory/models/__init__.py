@@ -1,0 +1,4 @@
+from .data import Commune, DataImport, Epci
+from .pages import PetrPage
+
+__all__ = ["Commune", "DataImport", "Epci", "PetrPage"]
