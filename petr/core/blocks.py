@@ -119,6 +119,19 @@ class BodyStreamBlock(blocks.StreamBlock):
         return cleaned
 
 
+class PublisherBlock(blocks.StaticBlock):
+    """The publisher's legal details, read from the « Identité et coordonnées » setting."""
+
+    class Meta:
+        icon = "site"
+        label = "informations de l'éditeur (mentions légales)"
+        admin_text = (
+            "Affiche l'éditeur, la direction de la publication et l'hébergeur saisis "
+            "dans Paramètres › Identité et coordonnées."
+        )
+        template = "core/blocks/publisher.html"
+
+
 def body_stream(extra_blocks=()):
     """The stream of a page body; a page type may append blocks of its own."""
     return BodyStreamBlock(
@@ -133,6 +146,7 @@ def body_stream(extra_blocks=()):
             ("steps", StepsBlock()),
             ("callout", CalloutBlock()),
             ("image", ImageBlock()),
+            ("publisher", PublisherBlock()),
             *extra_blocks,
         ]
     )

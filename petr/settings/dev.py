@@ -10,3 +10,4 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 DEV_ADMIN_CREDENTIALS_FILE = VAR_DIR / "admin-credentials.txt"
+VAR_DIR.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,96 @@
+"""The home page and the composition of the starter site."""
+
+from wagtail.models import Page, Site
+
+from petr.core.models import NavigationSettings
+from petr.core.seeding import seed_once, seed_page
+
+from .models import HomePage
+
+HOME_INTRO = (
+    "Les communautés de communes du Cœur de Lorraine, dans la Meuse, portent ensemble des "
+    "projets pour la santé, la transition écologique, la mobilité et le développement rural."
+)
+
+TAB_TEXTS = {
+    "health": (
+        "Santé",
+        "Le troisième contrat local de santé, signé en juillet 2025 avec l'ARS Grand Est, "
+        "organise quatre axes d'action pour la santé et le bien-être des habitants d'ici 2030.",
+    ),
+    "transition": (
+        "Transition énergétique",
+        "Moins consommer, produire plus d'énergies renouvelables : des programmes TEPCV et CTE "
+        "au pacte territorial de relance et de transition écologique.",
+    ),
+    "mobility": (
+        "Mobilité",
+        "Un numéro unique, Roul'en Meuse, le covoiturage et l'auto-stop organisé pour se "
+        "déplacer sur le territoire.",
+    ),
+    "leader": (
+        "LEADER",
+        "Des fonds européens pour les projets de développement rural : la démarche pour "
+        "déposer un projet, étape par étape.",
+    ),
+}
+
+
+def seed_home():
+    """Create the home page as the default site's root, replacing Wagtail's welcome page."""
+    site = Site.objects.filter(is_default_site=True).first()
+    root = Page.get_first_root_node()
+    home = seed_page("page.home", root, HomePage(title="PETR Cœur de Lorraine", slug="accueil",
+                                                  intro=HOME_INTRO))
+    if home is None:
+        return None, site
+    if site is None:
+        site = Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+    elif site.root_page_id != home.pk:
+        welcome = site.root_page
+        site.root_page = home
+        site.save()
+        if type(welcome.specific) is Page and not welcome.get_children().exists():
+            welcome.delete()
+    return home, site
+
+
+def seed_home_sections(home, missions):
+    def apply():
+        tabs = [
+            {"page": missions[key].pk, "label": label, "text": text, "image": None,
+             "link_text": ""}
+            for key, (label, text) in TAB_TEXTS.items()
+            if missions.get(key)
+        ]
+        home.body = [
+            {"type": "key_figures", "value": {"title": "Le PETR en chiffres", "intro": ""}},
+            {"type": "missions", "value": {"title": "Nos missions", "tabs": tabs}},
+        ]
+        home.save_revision().publish()
+
+    seed_once("home.sections", apply)
+
+
+def seed_navigation(site, pages):
+    def apply():
+        settings = NavigationSettings.for_site(site)
+
+        def links(keys):
+            return [
+                {"type": "link", "value": {"page": pages[key].pk, "label": label}}
+                for key, label in keys
+                if pages.get(key)
+            ]
+
+        settings.main_menu = links(
+            [("petr", ""), ("health", "Santé"), ("transition", "Transition écologique"),
+             ("mobility", ""), ("leader", ""), ("contact", "")]
+        )
+        settings.footer_links = links(
+            [("legal", ""), ("accessibility", "Accessibilité"),
+             ("personal_data", ""), ("sitemap", ""), ("contact", "")]
+        )
+        settings.save()
+
+    seed_once("settings.navigation", apply)
