@@ -20,6 +20,14 @@ class HomePage(BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "core.ContentPage",
+        "core.AccessibilityPage",
+        "core.SitemapPage",
+        "core.ContactPage",
+        "missions.MissionIndexPage",
+        "territory.PetrPage",
+    ]
 
     class Meta:
         verbose_name = "page d'accueil"

@@ -1,0 +1,44 @@
+# Two commands for a fresh machine with Python >= 3.11, make and a compiler:
+#   make run   — install, migrate, seed and serve the site on SQLite at http://127.0.0.1:8000
+#   make test  — run the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run test lint install setup browsers clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstall only when the dependencies change.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+setup: install
+	$(MANAGE) migrate --no-input
+	$(MANAGE) seed_site
+	$(MANAGE) ensure_dev_admin
+
+run: setup
+	$(MANAGE) runserver $(HOST)
+
+# axe-core for the accessibility tests, from the npm registry when npm is there.
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --silent; \
+	else echo "npm absent : les tests d'accessibilité axe-core seront ignorés."; fi
+
+test: install node_modules/axe-core/axe.min.js
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+clean:
+	rm -rf $(VENV) var node_modules

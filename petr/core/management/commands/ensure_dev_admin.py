@@ -1,0 +1,32 @@
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+
+class Command(BaseCommand):
+    help = "Développement : crée un compte d'administration local et affiche ses identifiants."
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError("Réservé au développement (DEBUG activé).")
+        path = settings.DEV_ADMIN_CREDENTIALS_FILE
+        User = get_user_model()
+        if not User.objects.filter(username="admin").exists():
+            password = secrets.token_urlsafe(12)
+            User.objects.create_superuser("admin", "admin@example.invalid", password)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(f"admin\n{password}\n", encoding="utf-8")
+            path.chmod(0o600)
+        if path.exists():
+            username, password = path.read_text(encoding="utf-8").split()[:2]
+            self.stdout.write(
+                f"Administration : http://127.0.0.1:8000/admin/ — identifiant « {username} », "
+                f"mot de passe « {password} » (conservé dans {path})."
+            )
+        else:
+            self.stdout.write(
+                "Administration : http://127.0.0.1:8000/admin/ — compte « admin » existant ; "
+                "mot de passe oublié : .venv/bin/python manage.py changepassword admin"
+            )
