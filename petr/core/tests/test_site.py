@@ -1,0 +1,99 @@
+"""Site-wide duties: sitemap, robots, error pages, headers, French admin, legal footer."""
+
+import pytest
+from django.test import override_settings
+
+pytestmark = pytest.mark.django_db
+
+
+def test_sitemap_lists_the_public_pages(client, seeded):
+    xml = client.get("/sitemap.xml").content.decode()
+    for path in ("/le-petr/", "/missions/leader/", "/accessibilite/", "/mentions-legales/"):
+        assert f"{path}</loc>" in xml
+
+
+def test_page_excluded_from_sitemap_is_not_listed(client, seeded):
+    from petr.core.models import ContentPage
+
+    page = ContentPage.objects.get(slug="mentions-legales")
+    page.exclude_from_sitemap = True
+    page.save_revision().publish()
+    assert "/mentions-legales/</loc>" not in client.get("/sitemap.xml").content.decode()
+    html = client.get("/plan-du-site/").content.decode()
+    tree = html.split('class="container body-content sitemap"')[1].split("</main>")[0]
+    assert "/mentions-legales/" not in tree and "/accessibilite/" in tree
+
+
+def test_robots_txt_points_to_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    assert "Disallow: /admin/" in response.content.decode()
+
+
+def test_unknown_page_is_a_designed_404(client, seeded):
+    response = client.get("/nulle-part/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Page introuvable" in html and 'class="skip-link"' in html
+    assert "Accessibilité : non conforme" in html
+
+
+@override_settings(DEBUG=False)
+def test_server_error_page_renders_without_the_database(client):
+    from petr.core.views import server_error
+
+    response = server_error(None)
+    assert response.status_code == 500
+    assert "Le site rencontre une difficulté" in response.content.decode()
+
+
+def test_footer_states_accessibility_status_and_legal_links(client, seeded):
+    html = client.get("/").content.decode()
+    assert "Accessibilité : non conforme" in html
+    for path in ("/mentions-legales/", "/accessibilite/", "/donnees-personnelles/",
+                 "/plan-du-site/"):
+        assert f'href="{path}"' in html
+
+
+def test_accessibility_status_comes_from_the_setting(client, seeded):
+    from wagtail.models import Site
+
+    from petr.core.models import AccessibilitySettings
+
+    settings = AccessibilitySettings.for_site(Site.objects.get(is_default_site=True))
+    settings.status = "partielle"
+    settings.compliance_rate = 72
+    settings.audit_date = "2026-10-01"
+    settings.save()
+    html = client.get("/accessibilite/").content.decode()
+    assert "partiellement conforme" in html and "72 %" in html
+    assert "Accessibilité : partiellement conforme" in client.get("/").content.decode()
+
+
+def test_contact_details_are_hidden_while_empty(client, seeded):
+    from wagtail.models import Site
+
+    from petr.core.models import SiteIdentity
+
+    assert "Nos coordonnées" not in client.get("/contact/").content.decode()
+    identity = SiteIdentity.for_site(Site.objects.get(is_default_site=True))
+    identity.phone = "03 29 00 00 00"
+    identity.save()
+    html = client.get("/contact/").content.decode()
+    assert "Nos coordonnées" in html and 'href="tel:0329000000"' in html
+
+
+def test_security_headers_on_public_pages(client, seeded):
+    response = client.get("/")
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_admin_speaks_french(client, seeded, admin_user):
+    client.force_login(admin_user)
+    html = client.get("/admin/").content.decode()
+    assert 'lang="fr"' in html
+    assert "Tableau de bord" in html or "Pages" in html
