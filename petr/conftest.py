@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
@@ -41,6 +42,9 @@ def seeded(db):
 
 @pytest.fixture
 def live_seeded(transactional_db, live_server):
+    # Each transactional test ends with a flush: the cached site root paths of the flushed
+    # pages must go too.
+    cache.clear()
     call_command("seed_site", stdout=open(os.devnull, "w"))  # noqa: SIM115
     return live_server
 

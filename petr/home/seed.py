@@ -1,6 +1,7 @@
 """The home page and the composition of the starter site."""
 
-from wagtail.models import Page, Site
+from django.conf import settings
+from wagtail.models import Locale, Page, Site
 
 from petr.core.models import NavigationSettings
 from petr.core.seeding import seed_once, seed_page
@@ -36,10 +37,16 @@ TAB_TEXTS = {
 }
 
 
+def create_tree_root():
+    """What Wagtail's migrations create, for a database emptied by `flush` (browser tests)."""
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    return Page.add_root(instance=Page(title="Racine", slug="root"))
+
+
 def seed_home():
     """Create the home page as the default site's root, replacing Wagtail's welcome page."""
     site = Site.objects.filter(is_default_site=True).first()
-    root = Page.get_first_root_node()
+    root = Page.get_first_root_node() or create_tree_root()
     home = seed_page("page.home", root, HomePage(title="PETR Cœur de Lorraine", slug="accueil",
                                                   intro=HOME_INTRO))
     if home is None:
