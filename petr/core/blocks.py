@@ -13,7 +13,9 @@ RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "documen
 class NavigationLinkBlock(blocks.StructBlock):
     page = blocks.PageChooserBlock(label="page")
     label = blocks.CharBlock(
-        label="libellé", required=False, help_text="Laisser vide pour reprendre le titre de la page."
+        label="libellé",
+        required=False,
+        help_text="Laisser vide pour reprendre le titre de la page.",
     )
 
     class Meta:
@@ -137,11 +139,14 @@ def body_stream(extra_blocks=()):
     return BodyStreamBlock(
         [
             ("heading", HeadingBlock()),
-            ("paragraph", blocks.RichTextBlock(
-                label="paragraphe",
-                features=RICH_TEXT_FEATURES,
-                template="core/blocks/paragraph.html",
-            )),
+            (
+                "paragraph",
+                blocks.RichTextBlock(
+                    label="paragraphe",
+                    features=RICH_TEXT_FEATURES,
+                    template="core/blocks/paragraph.html",
+                ),
+            ),
             ("key_figures", KeyFiguresBlock()),
             ("steps", StepsBlock()),
             ("callout", CalloutBlock()),

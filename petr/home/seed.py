@@ -47,8 +47,9 @@ def seed_home():
     """Create the home page as the default site's root, replacing Wagtail's welcome page."""
     site = Site.objects.filter(is_default_site=True).first()
     root = Page.get_first_root_node() or create_tree_root()
-    home = seed_page("page.home", root, HomePage(title="PETR Cœur de Lorraine", slug="accueil",
-                                                  intro=HOME_INTRO))
+    home = seed_page(
+        "page.home", root, HomePage(title="PETR Cœur de Lorraine", slug="accueil", intro=HOME_INTRO)
+    )
     if home is None:
         return None, site
     if site is None:
@@ -65,8 +66,7 @@ def seed_home():
 def seed_home_sections(home, missions):
     def apply():
         tabs = [
-            {"page": missions[key].pk, "label": label, "text": text, "image": None,
-             "link_text": ""}
+            {"page": missions[key].pk, "label": label, "text": text, "image": None, "link_text": ""}
             for key, (label, text) in TAB_TEXTS.items()
             if missions.get(key)
         ]
@@ -91,12 +91,23 @@ def seed_navigation(site, pages):
             ]
 
         settings.main_menu = links(
-            [("petr", ""), ("health", "Santé"), ("transition", "Transition écologique"),
-             ("mobility", ""), ("leader", ""), ("contact", "")]
+            [
+                ("petr", ""),
+                ("health", "Santé"),
+                ("transition", "Transition écologique"),
+                ("mobility", ""),
+                ("leader", ""),
+                ("contact", ""),
+            ]
         )
         settings.footer_links = links(
-            [("legal", ""), ("accessibility", "Accessibilité"),
-             ("personal_data", ""), ("sitemap", ""), ("contact", "")]
+            [
+                ("legal", ""),
+                ("accessibility", "Accessibilité"),
+                ("personal_data", ""),
+                ("sitemap", ""),
+                ("contact", ""),
+            ]
         )
         settings.save()
 

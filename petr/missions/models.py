@@ -2,8 +2,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from petr.core.models import BasePage
 from petr.core.blocks import body_stream
+from petr.core.models import BasePage
 
 
 class MissionIndexPage(BasePage):

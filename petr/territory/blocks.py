@@ -1,3 +1,5 @@
+import unicodedata
+
 from django.db.models import Count, Sum
 from wagtail import blocks
 
@@ -16,7 +18,7 @@ class MembersBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        communes = Commune.objects.order_by("name").only("name", "epci_id")
+        communes = Commune.objects.only("name", "epci_id")
         members = Epci.objects.annotate(
             commune_count=Count("communes"),
             population=Sum("communes__population"),
@@ -28,5 +30,11 @@ class MembersBlock(blocks.StructBlock):
         for member in members:
             member.commune_list = by_epci.get(member.pk, [])
             member.area_km2 = member.surface_ha / 100 if member.surface_ha else 0
+            member.commune_list.sort(key=lambda commune: french_sort_key(commune.name))
         context["members"] = members
         return context
+
+
+def french_sort_key(name):
+    """« Évres » sorts with the E's, not after « Z » as a byte-wise ORDER BY would put it."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()

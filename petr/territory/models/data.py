@@ -68,4 +68,3 @@ class DataImport(models.Model):
 
     def __str__(self):
         return f"{self.get_source_display()} — {self.started_at:%d/%m/%Y %H:%M}"
-

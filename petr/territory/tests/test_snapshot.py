@@ -81,3 +81,12 @@ def test_figures_are_computed_from_the_rows():
     commune.population += 8
     commune.save()
     assert territory_figures().population == 25300
+
+
+def test_french_sort_ignores_accents():
+    from petr.territory.blocks import french_sort_key
+
+    names = ["Woimbey", "Évres", "Érize-Saint-Dizier", "Autrécourt-sur-Aire"]
+    assert sorted(names, key=french_sort_key) == [
+        "Autrécourt-sur-Aire", "Érize-Saint-Dizier", "Évres", "Woimbey",
+    ]
