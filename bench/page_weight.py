@@ -17,10 +17,17 @@ def main():
         page = browser.new_page()
         page.on("requestfinished", lambda request: rows.append(request))
         page.goto(URL, wait_until="networkidle")
-        results = [
-            (r.url, r.resource_type, r.sizes()["responseBodySize"], r.sizes()["responseHeadersSize"])
-            for r in rows
-        ]
+        results = []
+        for request in rows:
+            sizes = request.sizes()
+            results.append(
+                (
+                    request.url,
+                    request.resource_type,
+                    sizes["responseBodySize"],
+                    sizes["responseHeadersSize"],
+                )
+            )
         browser.close()
     site = urlsplit(URL).netloc
     total = 0
