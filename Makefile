@@ -13,8 +13,12 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Reinstall only when the dependencies change.
+# Reinstall only when the dependencies change; the test tools only for `make test`.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $@
 
@@ -30,13 +34,14 @@ run: setup
 
 # axe-core for the accessibility tests, from the npm registry when npm is there.
 node_modules/axe-core/axe.min.js: package.json package-lock.json
-	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --silent; \
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --silent \
+	  || echo "npm ci a échoué : les tests axe-core seront ignorés."; \
 	else echo "npm absent : les tests d'accessibilité axe-core seront ignorés."; fi
 
-test: install node_modules/axe-core/axe.min.js
+test: $(VENV)/.installed-test node_modules/axe-core/axe.min.js
 	$(BIN)/pytest
 
-lint: install
+lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
