@@ -19,20 +19,26 @@
     data.classList.add("visually-hidden");
     data.parentNode.insertBefore(shown, data);
     var start = null;
+    var done = false;
+
+    function finish() {
+      if (done) return;
+      done = true;
+      shown.remove();
+      data.classList.remove("visually-hidden");
+      data.textContent = finalText;
+    }
 
     function step(now) {
+      if (done) return;
       if (start === null) start = now;
       var progress = Math.min((now - start) / DURATION, 1);
-      var eased = 1 - Math.pow(1 - progress, 3);
-      if (progress < 1) {
-        shown.textContent = format.format(Math.round(target * eased));
-        requestAnimationFrame(step);
-      } else {
-        shown.remove();
-        data.classList.remove("visually-hidden");
-        data.textContent = finalText;
-      }
+      if (progress >= 1) return finish();
+      shown.textContent = format.format(Math.round(target * (1 - Math.pow(1 - progress, 3))));
+      requestAnimationFrame(step);
     }
+    // Whatever happens to the animation frames (hidden tab, slow device), the true text returns.
+    setTimeout(finish, DURATION + 300);
     shown.textContent = format.format(0);
     requestAnimationFrame(step);
   }
