@@ -27,7 +27,7 @@ install: $(VENV)/.installed
 setup: install
 	$(MANAGE) migrate --no-input
 	$(MANAGE) seed_site
-	$(MANAGE) ensure_dev_admin
+	$(MANAGE) ensure_dev_admin --url http://$(HOST)/admin/
 
 run: setup
 	$(MANAGE) runserver $(HOST)

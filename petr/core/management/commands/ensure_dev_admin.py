@@ -8,7 +8,10 @@ from django.core.management.base import BaseCommand, CommandError
 class Command(BaseCommand):
     help = "Développement : crée un compte d'administration local et affiche ses identifiants."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument("--url", default="http://127.0.0.1:8000/admin/")
+
+    def handle(self, *args, url, **options):
         if not settings.DEBUG:
             raise CommandError("Réservé au développement (DEBUG activé).")
         path = settings.DEV_ADMIN_CREDENTIALS_FILE
@@ -22,11 +25,11 @@ class Command(BaseCommand):
         if path.exists():
             username, password = path.read_text(encoding="utf-8").split()[:2]
             self.stdout.write(
-                f"Administration : http://127.0.0.1:8000/admin/ — identifiant « {username} », "
+                f"Administration : {url} — identifiant « {username} », "
                 f"mot de passe « {password} » (conservé dans {path})."
             )
         else:
             self.stdout.write(
-                "Administration : http://127.0.0.1:8000/admin/ — compte « admin » existant ; "
+                f"Administration : {url} — compte « admin » existant ; "
                 "mot de passe oublié : .venv/bin/python manage.py changepassword admin"
             )
