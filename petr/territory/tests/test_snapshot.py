@@ -88,5 +88,8 @@ def test_french_sort_ignores_accents():
 
     names = ["Woimbey", "Évres", "Érize-Saint-Dizier", "Autrécourt-sur-Aire"]
     assert sorted(names, key=french_sort_key) == [
-        "Autrécourt-sur-Aire", "Érize-Saint-Dizier", "Évres", "Woimbey",
+        "Autrécourt-sur-Aire",
+        "Érize-Saint-Dizier",
+        "Évres",
+        "Woimbey",
     ]
