@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("donnees/", include("petr.territory.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
         "robots.txt",

@@ -27,6 +27,7 @@ class HomePage(BasePage):
         "core.ContactPage",
         "missions.MissionIndexPage",
         "territory.PetrPage",
+        "territory.TerritoryPage",
     ]
 
     class Meta:

@@ -93,6 +93,7 @@ def seed_navigation(site, pages):
         settings.main_menu = links(
             [
                 ("petr", ""),
+                ("territory", "Territoire"),
                 ("health", "Santé"),
                 ("transition", "Transition écologique"),
                 ("mobility", ""),

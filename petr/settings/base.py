@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "petr.home",
     "petr.missions",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.sites",
@@ -157,4 +158,16 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
     },
+}
+
+# Territory import (manage.py import_territory): the API Découpage administratif.
+TERRITORY_API = {
+    "BASE_URL": os.environ.get("GEO_API_BASE_URL", "https://geo.api.gouv.fr"),
+    "TIMEOUT": float(os.environ.get("GEO_API_TIMEOUT", "20")),  # seconds, connect and read
+    "RETRIES": 4,
+    "BACKOFF": 2,  # seconds, doubled at each retry
+    "USER_AGENT": (
+        "petr-portal/0.1 (import du territoire du PETR Coeur de Lorraine; "
+        f"+{WAGTAILADMIN_BASE_URL})"
+    ),
 }

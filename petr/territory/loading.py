@@ -1,22 +1,136 @@
-"""Write validated territory data to the database, all or nothing, and log the run."""
+"""Import the territory: read and validate it all, compare it with what the site shows, then
+write it in one transaction (or not at all) and log the run, successful or not."""
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import asdict, dataclass, field
 
 from django.db import transaction
 from django.db.models import F, Value
 from django.db.models.functions import Concat
 from django.utils.text import slugify
 
-from .models import Commune, DataImport, Epci
-from .snapshot import TerritoryData
+from . import geometry
+from .models import Commune, DataImport, Epci, TerritoryMap
+from .parsing import ATTRIBUTION, TerritoryData, TerritoryDataError, read_territory
+
+MAX_COUNT_CHANGE = 0.10  # of the communes, for an unchanged perimeter, before --force is needed
 
 
-@dataclass(frozen=True)
-class Provenance:
-    source: str
-    attribution: str
-    data_version: str
-    population_vintage: int
+@dataclass
+class Changes:
+    """What an import changes, compared with the database; stored with the run as JSON."""
+
+    communes_before: int = 0
+    communes_after: int = 0
+    population_before: int = 0
+    population_after: int = 0
+    epcis_added: list = field(default_factory=list)
+    epcis_removed: list = field(default_factory=list)
+    added: list = field(default_factory=list)
+    removed: list = field(default_factory=list)
+    moved: list = field(default_factory=list)
+    renamed: list = field(default_factory=list)
+    population: list = field(default_factory=list)
+
+    @property
+    def perimeter_changed(self):
+        return bool(self.epcis_added or self.epcis_removed)
+
+    def summary(self):
+        return (
+            f"{self.communes_after} communes ({len(self.added)} ajoutée(s), "
+            f"{len(self.removed)} retirée(s), {len(self.moved)} changée(s) de communauté), "
+            f"population {self.population_before} → {self.population_after}, "
+            f"{len(self.population)} population(s) communale(s) modifiée(s)."
+        )
+
+    def lines(self):
+        """The details, one French line each, for the command's output and the admin."""
+        yield self.summary()
+        for item in self.epcis_added:
+            yield f"+ communauté {item['name']} ({item['siren']})"
+        for item in self.epcis_removed:
+            yield f"− communauté {item['name']} ({item['siren']})"
+        for item in self.added if self.communes_before else ():  # a first load lists nothing
+            yield f"+ {item['name']} ({item['code']})"
+        for item in self.removed:
+            yield f"− {item['name']} ({item['code']})"
+        for item in self.moved:
+            yield f"↷ {item['name']} ({item['code']}) : {item['before']} → {item['after']}"
+        for item in self.renamed:
+            yield f"✎ {item['before']} → {item['after']} ({item['code']})"
+        for item in self.population:
+            yield f"  {item['name']} ({item['code']}) : {item['before']} → {item['after']} hab."
+
+
+def compare(data: TerritoryData) -> Changes:
+    current = {c.code_insee: c for c in Commune.objects.select_related("epci")}
+    epcis_now = {e.siren: e.name for e in Epci.objects.all()}
+    incoming = {c.code_insee: c for c in data.communes}
+    names = {e.siren: e.name for e in data.epcis}
+    changes = Changes(
+        communes_before=len(current),
+        communes_after=len(incoming),
+        population_before=sum(c.population for c in current.values()),
+        population_after=sum(c.population for c in incoming.values()),
+        epcis_added=[{"siren": s, "name": n} for s, n in names.items() if s not in epcis_now],
+        epcis_removed=[{"siren": s, "name": n} for s, n in epcis_now.items() if s not in names],
+        added=[{"code": k, "name": c.name} for k, c in incoming.items() if k not in current],
+        removed=[{"code": k, "name": c.name} for k, c in current.items() if k not in incoming],
+    )
+    for code, new in incoming.items():
+        old = current.get(code)
+        if old is None:
+            continue
+        if old.epci.siren != new.epci_siren:
+            changes.moved.append(
+                {
+                    "code": code,
+                    "name": new.name,
+                    "before": old.epci.name,
+                    "after": names[new.epci_siren],
+                }
+            )
+        if old.name != new.name:
+            changes.renamed.append({"code": code, "before": old.name, "after": new.name})
+        if old.population != new.population:
+            changes.population.append(
+                {"code": code, "name": new.name, "before": old.population, "after": new.population}
+            )
+    return changes
+
+
+def check_commune_count(changes: Changes) -> None:
+    """A commune count that jumps while the perimeter is the same is more likely a broken
+    payload than a reform: refuse it unless the operator says otherwise."""
+    before, after = changes.communes_before, changes.communes_after
+    if before and not changes.perimeter_changed and abs(after - before) > before * MAX_COUNT_CHANGE:
+        raise TerritoryDataError(
+            f"Le nombre de communes passerait de {before} à {after} (plus de "
+            f"{MAX_COUNT_CHANGE:.0%}) sans changement de périmètre. Vérifiez la source, puis "
+            "relancez avec --force si le changement est réel."
+        )
+
+
+def import_territory(source, sirens, *, dry_run=False, force=False, population_vintage=None):
+    """Returns (changes, run); run is None for a dry run. Any failure leaves the territory as it
+    was, is logged as a failed run (except in a dry run) and raises TerritoryDataError."""
+    try:
+        data = read_territory(source, sirens, population_vintage)
+        changes = compare(data)
+        if not force:
+            check_commune_count(changes)
+        if dry_run:
+            return changes, None
+        return changes, apply_territory(data, changes, source.kind)
+    except Exception as exc:
+        if not dry_run:
+            DataImport.objects.create(
+                source=source.kind, attribution=ATTRIBUTION, succeeded=False, summary=str(exc)
+            )
+        if isinstance(exc, TerritoryDataError):
+            raise
+        raise TerritoryDataError(f"Import interrompu par une erreur inattendue : {exc!r}") from exc
 
 
 def unique_slugs(names_by_key: dict[str, str]) -> dict[str, str]:
@@ -29,17 +143,17 @@ def unique_slugs(names_by_key: dict[str, str]) -> dict[str, str]:
 
 
 @transaction.atomic
-def apply_territory(data: TerritoryData, provenance: Provenance) -> DataImport:
-    existing_codes = set(Commune.objects.values_list("code_insee", flat=True))
+def apply_territory(data: TerritoryData, changes: Changes, source_kind: str) -> DataImport:
     epci_slugs = unique_slugs({e.siren: e.name for e in data.epcis})
     epcis = {}
+    # Clear slugs first so a renamed row can take a slug another one is giving up.
+    Epci.objects.update(slug=Concat(Value("renommage-"), F("siren")))
     for record in data.epcis:
         epcis[record.siren], _ = Epci.objects.update_or_create(
             siren=record.siren,
             defaults={"name": record.name, "slug": epci_slugs[record.siren], "kind": record.kind},
         )
     commune_slugs = unique_slugs({c.code_insee: c.name for c in data.communes})
-    # Clear slugs first so a renamed commune can take a slug another one is giving up.
     Commune.objects.update(slug=Concat(Value("renommage-"), F("code_insee")))
     for record in data.communes:
         Commune.objects.update_or_create(
@@ -56,19 +170,55 @@ def apply_territory(data: TerritoryData, provenance: Provenance) -> DataImport:
                 "longitude": record.longitude,
             },
         )
-    new_codes = {c.code_insee for c in data.communes}
-    Commune.objects.exclude(code_insee__in=new_codes).delete()
+    Commune.objects.exclude(code_insee__in=[c.code_insee for c in data.communes]).delete()
     Epci.objects.exclude(siren__in=epcis).delete()
-    added, removed = new_codes - existing_codes, existing_codes - new_codes
-    summary = (
-        f"{len(data.epcis)} communautés, {len(new_codes)} communes "
-        f"({len(added)} ajoutée(s), {len(removed)} retirée(s))."
-    )
+    rebuilt = rebuild_map_if_changed()
     return DataImport.objects.create(
-        source=provenance.source,
-        attribution=provenance.attribution,
-        data_version=provenance.data_version,
-        population_vintage=provenance.population_vintage,
+        source=source_kind,
+        attribution=ATTRIBUTION,
+        data_version=data.data_version,
+        population_vintage=data.population_vintage,
         succeeded=True,
-        summary=summary,
+        summary=changes.summary() + (" Carte redessinée." if rebuilt else ""),
+        changes=asdict(changes),
     )
+
+
+def rebuild_map_if_changed(outlines_path=geometry.OUTLINES_PATH) -> bool:
+    """Outlines and SVG paths depend only on which commune belongs to which communauté and on
+    the shipped outlines: redraw only when one of those changed."""
+    communes = list(Commune.objects.select_related("epci").order_by("code_insee"))
+    digest = hashlib.sha256(outlines_path.read_bytes())
+    for commune in communes:
+        digest.update(f"{commune.code_insee}:{commune.epci.siren};".encode())
+    fingerprint = digest.hexdigest()
+    current = TerritoryMap.objects.first()
+    if current and current.fingerprint == fingerprint:
+        return False
+    outlines = geometry.load_outlines(outlines_path)
+    by_epci = {}
+    for commune in communes:
+        commune.outline = outlines.get(commune.code_insee)
+        by_epci.setdefault(commune.epci, []).append(commune.outline)
+    epci_outlines = {epci.siren: geometry.union_outline(group) for epci, group in by_epci.items()}
+    drawing = geometry.draw(
+        [geometry.Place(c.code_insee, c.epci.siren, c.longitude, c.latitude) for c in communes],
+        outlines,
+        epci_outlines,
+        geometry.union_outline(c.outline for c in communes),
+    )
+    for commune in communes:
+        commune.map_path = drawing.commune_paths.get(commune.code_insee, "")
+    Commune.objects.bulk_update(communes, ["outline", "map_path"])
+    for epci in by_epci:
+        epci.outline = epci_outlines[epci.siren]
+        epci.map_path = drawing.epci_paths.get(epci.siren, "")
+    Epci.objects.bulk_update(list(by_epci), ["outline", "map_path"])
+    TerritoryMap.objects.all().delete()
+    TerritoryMap.objects.create(
+        width=drawing.width,
+        height=drawing.height,
+        petr_path=drawing.petr_path,
+        fingerprint=fingerprint,
+    )
+    return True

@@ -1,8 +1,40 @@
 """Starter content for « Le PETR »: what a PETR is, its history, members and governance."""
 
-from petr.core.seeding import block, heading, paragraph, seed_page, steps
+from django.core.management import call_command
 
-from .models import PetrPage
+from petr.core.seeding import block, heading, paragraph, seed_once, seed_page, steps
+
+from .models import Commune, Epci, PetrPage, TerritoryPage, TerritorySettings
+
+# The four members and their seats (« siège »), as listed in the official data snapshot's
+# SOURCES; the perimeter is then staff's to change in Paramètres › Territoire du PETR.
+MEMBERS = {
+    "200066140": "55040",  # CC de l'Aire à l'Argonne, Beausite
+    "200034874": "55551",  # CC Côtes de Meuse Woëvre, Vigneulles-lès-Hattonchâtel
+    "245500327": "55463",  # CC du Sammiellois, Saint-Mihiel
+    "245501176": "55198",  # CC du Territoire de Fresnes-en-Woëvre, Fresnes-en-Woëvre
+}
+
+
+def seed_territory(stdout):
+    """Perimeter setting, then the shipped snapshot if no territory is loaded, then the seats."""
+
+    def perimeter():
+        settings = TerritorySettings.load()
+        settings.member_sirens = "\n".join(MEMBERS)
+        settings.save()
+
+    seed_once("settings.territory", perimeter)
+    call_command("import_territory", source="snapshot", if_empty=True, stdout=stdout)
+
+    def seats():
+        for siren, code in MEMBERS.items():
+            Epci.objects.filter(siren=siren, seat=None).update(
+                seat=Commune.objects.filter(code_insee=code).first()
+            )
+
+    seed_once("territory.seats", seats)
+
 
 PETR_BODY = [
     heading("Qu'est-ce qu'un PETR ?", "definition"),
@@ -90,5 +122,18 @@ def seed_petr_page(home):
             intro="Des communautés de communes de la Meuse qui portent ensemble un projet de "
             "territoire.",
             body=PETR_BODY,
+        ),
+    )
+
+
+def seed_territory_page(home):
+    return seed_page(
+        "page.territoire",
+        home,
+        TerritoryPage(
+            title="Le territoire",
+            slug="territoire",
+            intro="Les communautés de communes et les communes du PETR, leur population et leur "
+            "superficie, d'après les données officielles.",
         ),
     )

@@ -1,4 +1,13 @@
-from .data import Commune, DataImport, Epci
-from .pages import PetrPage
+from .data import Commune, DataImport, Epci, TerritoryMap
+from .pages import PetrPage, TerritoryPage
+from .settings import TerritorySettings
 
-__all__ = ["Commune", "DataImport", "Epci", "PetrPage"]
+__all__ = [
+    "Commune",
+    "DataImport",
+    "Epci",
+    "PetrPage",
+    "TerritoryMap",
+    "TerritoryPage",
+    "TerritorySettings",
+]

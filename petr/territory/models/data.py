@@ -1,6 +1,7 @@
 """The PETR's perimeter as official data: member communautés de communes, their communes, and
 the log of the imports that wrote them."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 
 
@@ -12,6 +13,16 @@ class Epci(models.Model):
     slug = models.SlugField(max_length=200, unique=True)
     kind = models.CharField("nature juridique", max_length=10, blank=True)
     website = models.URLField("site internet", blank=True)
+    seat = models.ForeignKey(
+        "Commune",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="siège",
+    )
+    outline = models.JSONField("contour (GeoJSON, WGS84)", null=True, blank=True, editable=False)
+    map_path = models.TextField("tracé sur la carte (SVG)", blank=True, editable=False)
 
     class Meta:
         ordering = ["name"]
@@ -20,6 +31,10 @@ class Epci(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        if self.seat_id and self.seat.epci_id != self.pk:
+            raise ValidationError({"seat": "Le siège doit être une commune de la communauté."})
 
 
 class Commune(models.Model):
@@ -35,6 +50,8 @@ class Commune(models.Model):
     surface_ha = models.DecimalField("superficie (ha)", max_digits=10, decimal_places=2)
     latitude = models.FloatField("latitude du centre", null=True, blank=True)
     longitude = models.FloatField("longitude du centre", null=True, blank=True)
+    outline = models.JSONField("contour (GeoJSON, WGS84)", null=True, blank=True, editable=False)
+    map_path = models.TextField("tracé sur la carte (SVG)", blank=True, editable=False)
 
     class Meta:
         ordering = ["name"]
@@ -43,6 +60,32 @@ class Commune(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def area_km2(self):
+        return self.surface_ha / 100
+
+    @property
+    def density(self):
+        """Inhabitants per km², as INSEE states it."""
+        return self.population / self.area_km2
+
+
+class TerritoryMap(models.Model):
+    """The projected frame of the SVG map, rebuilt by an import only when the perimeter or the
+    outlines change (the fingerprint says what it was drawn from)."""
+
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    petr_path = models.TextField(blank=True)
+    fingerprint = models.CharField(max_length=64)
+    built_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "carte du territoire"
+
+    def __str__(self):
+        return f"Carte du territoire ({self.built_at:%d/%m/%Y})"
 
 
 class DataImport(models.Model):
@@ -55,10 +98,13 @@ class DataImport(models.Model):
     source = models.CharField("source", max_length=20, choices=Source.choices)
     attribution = models.TextField("attribution")
     data_version = models.CharField("version des données", max_length=100, blank=True)
-    population_vintage = models.PositiveSmallIntegerField("millésime de population")
+    population_vintage = models.PositiveSmallIntegerField(
+        "millésime de population", null=True, blank=True
+    )
     started_at = models.DateTimeField("début", auto_now_add=True)
     succeeded = models.BooleanField("réussi", default=False)
     summary = models.TextField("résumé", blank=True)
+    changes = models.JSONField("changements", default=dict, blank=True)
 
     class Meta:
         ordering = ["-started_at", "-pk"]

@@ -1,10 +1,16 @@
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
 from petr.core.blocks import body_stream
 from petr.core.models import BasePage
+from petr.territory import presentation
 from petr.territory.blocks import MembersBlock
+
+from .data import Commune, Epci
 
 
 class PetrPage(BasePage):
@@ -22,3 +28,53 @@ class PetrPage(BasePage):
 
     class Meta:
         verbose_name = "page « Le PETR »"
+
+
+class TerritoryPage(RoutablePageMixin, BasePage):
+    """« Le territoire »: the map and table of the communes, a page per communauté and per
+    commune, and the open-data downloads, all drawn from the imported data."""
+
+    body = StreamField(body_stream(), blank=True, verbose_name="contenu")
+
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []  # commune slugs live directly under this page's URL
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "page « Le territoire »"
+
+    @path("")
+    def index(self, request):
+        context = self.get_context(request)
+        context.update(presentation.territory_context(self.get_url(request)))
+        return TemplateResponse(request, "territory/territory_page.html", context)
+
+    @path("communautes/<slug:slug>/")
+    def epci(self, request, slug):
+        epci = get_object_or_404(Epci.objects.select_related("seat"), slug=slug)
+        context = self.get_context(request)
+        context.update(presentation.epci_context(self.get_url(request), epci))
+        return TemplateResponse(request, "territory/epci_page.html", context)
+
+    @path("<slug:slug>/")
+    def commune(self, request, slug):
+        commune = get_object_or_404(Commune.objects.select_related("epci"), slug=slug)
+        context = self.get_context(request)
+        context.update(presentation.commune_context(self.get_url(request), commune))
+        return TemplateResponse(request, "territory/commune_page.html", context)
+
+    def get_sitemap_urls(self, request=None):
+        entries = super().get_sitemap_urls(request)
+        if not entries:
+            return entries
+        base = entries[0]["location"]
+        entries += [
+            {"location": f"{base}communautes/{s}/"}
+            for s in Epci.objects.values_list("slug", flat=True)
+        ]
+        entries += [
+            {"location": f"{base}{s}/"} for s in Commune.objects.values_list("slug", flat=True)
+        ]
+        return entries

@@ -1,11 +1,10 @@
-from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from petr.core.seed import seed_service_pages, seed_settings
 from petr.home.seed import seed_home, seed_home_sections, seed_navigation
 from petr.missions.seed import seed_missions
-from petr.territory.seed import seed_petr_page
+from petr.territory.seed import seed_petr_page, seed_territory, seed_territory_page
 
 
 class Command(BaseCommand):
@@ -16,14 +15,19 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        call_command("load_territory", if_empty=True, stdout=self.stdout)
+        seed_territory(self.stdout)
         home, site = seed_home()
         if home is None:
             self.stdout.write("La page d'accueil initiale a été supprimée : rien d'autre à créer.")
             return
         seed_settings(site)
         missions = seed_missions(home)
-        pages = {"petr": seed_petr_page(home), **missions, **seed_service_pages(home)}
+        pages = {
+            "petr": seed_petr_page(home),
+            "territory": seed_territory_page(home),
+            **missions,
+            **seed_service_pages(home),
+        }
         seed_home_sections(home, missions)
         seed_navigation(site, pages)
         self.stdout.write(self.style.SUCCESS("Contenu de départ en place."))

@@ -1,0 +1,78 @@
+"""What the territory pages show, built in a fixed number of queries whatever the number of
+communes: each function reads whole tables once and arranges them in Python."""
+
+from django.db.models import Count, Sum
+
+from .blocks import french_sort_key
+from .models import Commune, DataImport, Epci, TerritoryMap
+
+PALETTE_SIZE = 6  # colours in the stylesheet (.map-c0 … .map-c5); more communautés reuse them
+
+
+def last_import():
+    return DataImport.objects.filter(succeeded=True).order_by("-started_at", "-pk").first()
+
+
+def _members(base_url):
+    """The communautés with their totals, their colour on the map and their URL."""
+    epcis = list(
+        Epci.objects.annotate(
+            commune_count=Count("communes"),
+            population=Sum("communes__population"),
+            surface_ha=Sum("communes__surface_ha"),
+        ).order_by("name")
+    )
+    for index, epci in enumerate(epcis):
+        epci.colour = index % PALETTE_SIZE
+        epci.url = f"{base_url}communautes/{epci.slug}/"
+        epci.area_km2 = (epci.surface_ha or 0) / 100
+        epci.density = epci.population / epci.area_km2 if epci.area_km2 else None
+    return epcis
+
+
+def _communes(base_url, epcis):
+    by_pk = {epci.pk: epci for epci in epcis}
+    communes = sorted(
+        Commune.objects.defer("outline", "siren", "latitude", "longitude"),
+        key=lambda commune: french_sort_key(commune.name),
+    )
+    for commune in communes:
+        commune.member = by_pk[commune.epci_id]
+        commune.url = f"{base_url}{commune.slug}/"
+    return communes
+
+
+def _common(base_url):
+    epcis = _members(base_url)
+    return {
+        "epcis": epcis,
+        "communes": _communes(base_url, epcis),
+        "territory_map": TerritoryMap.objects.first(),
+        "data_import": last_import(),
+        "territory_url": base_url,
+    }
+
+
+def territory_context(base_url):
+    context = _common(base_url)
+    communes = context["communes"]
+    context["totals"] = {
+        "population": sum(c.population for c in communes),
+        "area_km2": sum(c.area_km2 for c in communes),
+    }
+    return context
+
+
+def epci_context(base_url, epci):
+    context = _common(base_url)
+    context["epci"] = next(e for e in context["epcis"] if e.pk == epci.pk)
+    context["epci"].seat = epci.seat
+    context["members_of_epci"] = [c for c in context["communes"] if c.epci_id == epci.pk]
+    return context
+
+
+def commune_context(base_url, commune):
+    context = _common(base_url)
+    context["commune"] = current = next(c for c in context["communes"] if c.pk == commune.pk)
+    context["trail"] = [(current.member.name, current.member.url)]
+    return context

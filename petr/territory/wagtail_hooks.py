@@ -1,0 +1,114 @@
+"""The territory in the admin: the import history and the data, read-only since an import owns
+them; only what no source provides (a communauté's website and seat) is edited by staff."""
+
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from .models import Commune, DataImport, Epci
+
+
+class LimitedPolicy(ModelPermissionPolicy):
+    """Django's model permissions, restricted to the actions the data allows."""
+
+    def __init__(self, model, actions):
+        super().__init__(model)
+        self.actions = actions
+
+    def user_has_permission(self, user, action):
+        return action in self.actions and super().user_has_permission(user, action)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action)
+
+
+class DataImportViewSet(ModelViewSet):
+    model = DataImport
+    icon = "history"
+    menu_label = "Historique des imports"
+    list_display = ["started_at", "source", "succeeded", "data_version", "summary"]
+    list_filter = ["succeeded", "source"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "started_at",
+        "source",
+        "succeeded",
+        "data_version",
+        "population_vintage",
+        "attribution",
+        "summary",
+        "changes",
+    ]
+    form_fields = []  # never edited: the policy allows viewing only
+    name = "territory_imports"
+    url_prefix = "territoire/imports"
+
+
+class EpciViewSet(ModelViewSet):
+    model = Epci
+    icon = "group"
+    menu_label = "Communautés de communes"
+    list_display = ["name", "siren", "seat", "website"]
+    form_fields = ["website", "seat"]
+    inspect_view_enabled = True
+    name = "territory_epcis"
+    url_prefix = "territoire/communautes"
+
+
+class CommuneViewSet(ModelViewSet):
+    model = Commune
+    icon = "site"
+    menu_label = "Communes"
+    list_display = ["name", "code_insee", "epci", "population", "surface_ha"]
+    list_filter = ["epci"]
+    search_fields = ["name", "code_insee", "postal_codes"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "name", "code_insee", "siren", "epci", "postal_codes", "population", "surface_ha",
+        "latitude", "longitude",
+    ]  # fmt: skip
+    form_fields = []
+    name = "territory_communes"
+    url_prefix = "territoire/communes"
+
+
+register_permission_policy(DataImport, LimitedPolicy(DataImport, {"view"}))
+register_permission_policy(Epci, LimitedPolicy(Epci, {"view", "change"}))
+register_permission_policy(Commune, LimitedPolicy(Commune, {"view"}))
+
+
+class TerritoryGroup(ViewSetGroup):
+    menu_label = "Territoire"
+    menu_icon = "site"
+    menu_order = 250
+    items = (EpciViewSet, CommuneViewSet, DataImportViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_territory():
+    return TerritoryGroup()
+
+
+class LastImportPanel(Component):
+    """On the dashboard: when the territory was last imported, and whether the last run failed."""
+
+    name = "last_territory_import"
+    order = 50
+    template_name = "territory/admin/last_import_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        return {
+            "last_run": DataImport.objects.order_by("-started_at", "-pk").first(),
+            "last_success": DataImport.objects.filter(succeeded=True)
+            .order_by("-started_at", "-pk")
+            .first(),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_last_import_panel(request, panels):
+    if request.user.has_perm("territory.view_dataimport"):
+        panels.append(LastImportPanel())
