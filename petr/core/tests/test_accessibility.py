@@ -22,6 +22,9 @@ PAGES = [
     "/accessibilite/",  # AccessibilityPage
     "/donnees-personnelles/",
     "/plan-du-site/",  # SitemapPage
+    "/territoire/",  # TerritoryPage: map and tables
+    "/territoire/communautes/cc-du-sammiellois/",  # a communauté
+    "/territoire/saint-mihiel/",  # a commune
     "/page-inexistante/",  # 404
 ]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
