@@ -88,7 +88,10 @@ def test_transient_server_error_is_retried(seeded, geo_api):
     [
         (lambda api: api.fail(communes_path(FRESNES), status=500), "HTTP 500"),
         (lambda api: api.fail(communes_path(FRESNES), status=200, delay=1.5), "injoignable"),
-        (lambda api: api.fail(communes_path(FRESNES), status=200, body=b"{pas du json"), "JSON valide"),
+        (
+            lambda api: api.fail(communes_path(FRESNES), status=200, body=b"{pas du json"),
+            "JSON valide",
+        ),
         (lambda api: api.fail(epci_path(FRESNES), status=404), "introuvable"),
         (lambda api: api.fail("/infos", status=200, body=b"[]"), "mal formée"),
     ],
@@ -122,7 +125,15 @@ def edit_communes(api, siren, change):
         (lambda cs: [], "sans commune"),
         (lambda cs: {"message": "oops"}, "Liste de communes attendue"),
     ],
-    ids=["wrong-epci", "zero-population", "text-population", "bad-code", "partial", "empty", "shape"],
+    ids=[
+        "wrong-epci",
+        "zero-population",
+        "text-population",
+        "bad-code",
+        "partial",
+        "empty",
+        "shape",
+    ],
 )
 def test_invalid_payloads_are_refused_before_writing(seeded, geo_api, change, message):
     before = territory_state()

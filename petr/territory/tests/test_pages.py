@@ -23,7 +23,7 @@ def test_territory_page_has_a_linked_map_and_the_same_data_as_a_table(client, se
     html = client.get("/territoire/").content.decode()
     svg = svg_of(html)
     assert len(re.findall(r'<a href="/territoire/[a-z0-9-]+/"><title>', svg)) == 123
-    assert '<title>Saint-Mihiel (CC du Sammiellois)</title>' in svg
+    assert "<title>Saint-Mihiel (CC du Sammiellois)</title>" in svg
     assert len(svg.encode()) < 100_000
     table = re.search(r'<table class="data-table" id="communes">.*?</table>', html, re.S).group(0)
     assert table.count('<th scope="row">') == 123
