@@ -14,6 +14,7 @@ from shapely.geometry import MultiPolygon, Polygon, mapping, shape
 from shapely.ops import unary_union
 
 OUTLINES_PATH = Path(__file__).parent / "data" / "outlines.geojson"
+DRAWING_VERSION = 1  # bump when the drawing code changes, so the next import redraws the map
 MAP_WIDTH = 600  # SVG user units; the map scales to its container.
 PRECISION = 1  # decimals kept in SVG coordinates: 0.1 unit is below a pixel at any usual size.
 GEOJSON_DECIMALS = 5  # about 1 m, the precision of the shipped outlines.

@@ -2,7 +2,7 @@
 write it in one transaction (or not at all) and log the run, successful or not."""
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 
 from django.db import transaction
 from django.db.models import F, Value
@@ -10,57 +10,11 @@ from django.db.models.functions import Concat
 from django.utils.text import slugify
 
 from . import geometry
+from .changes import Changes
 from .models import Commune, DataImport, Epci, TerritoryMap
 from .parsing import ATTRIBUTION, TerritoryData, TerritoryDataError, read_territory
 
 MAX_COUNT_CHANGE = 0.10  # of the communes, for an unchanged perimeter, before --force is needed
-
-
-@dataclass
-class Changes:
-    """What an import changes, compared with the database; stored with the run as JSON."""
-
-    communes_before: int = 0
-    communes_after: int = 0
-    population_before: int = 0
-    population_after: int = 0
-    epcis_added: list = field(default_factory=list)
-    epcis_removed: list = field(default_factory=list)
-    added: list = field(default_factory=list)
-    removed: list = field(default_factory=list)
-    moved: list = field(default_factory=list)
-    renamed: list = field(default_factory=list)
-    population: list = field(default_factory=list)
-
-    @property
-    def perimeter_changed(self):
-        return bool(self.epcis_added or self.epcis_removed)
-
-    def summary(self):
-        return (
-            f"{self.communes_after} communes ({len(self.added)} ajoutée(s), "
-            f"{len(self.removed)} retirée(s), {len(self.moved)} changée(s) de communauté), "
-            f"population {self.population_before} → {self.population_after}, "
-            f"{len(self.population)} population(s) communale(s) modifiée(s)."
-        )
-
-    def lines(self):
-        """The details, one French line each, for the command's output and the admin."""
-        yield self.summary()
-        for item in self.epcis_added:
-            yield f"+ communauté {item['name']} ({item['siren']})"
-        for item in self.epcis_removed:
-            yield f"− communauté {item['name']} ({item['siren']})"
-        for item in self.added if self.communes_before else ():  # a first load lists nothing
-            yield f"+ {item['name']} ({item['code']})"
-        for item in self.removed:
-            yield f"− {item['name']} ({item['code']})"
-        for item in self.moved:
-            yield f"↷ {item['name']} ({item['code']}) : {item['before']} → {item['after']}"
-        for item in self.renamed:
-            yield f"✎ {item['before']} → {item['after']} ({item['code']})"
-        for item in self.population:
-            yield f"  {item['name']} ({item['code']}) : {item['before']} → {item['after']} hab."
 
 
 def compare(data: TerritoryData) -> Changes:
@@ -188,7 +142,7 @@ def rebuild_map_if_changed(outlines_path=geometry.OUTLINES_PATH) -> bool:
     """Outlines and SVG paths depend only on which commune belongs to which communauté and on
     the shipped outlines: redraw only when one of those changed."""
     communes = list(Commune.objects.select_related("epci").order_by("code_insee"))
-    digest = hashlib.sha256(outlines_path.read_bytes())
+    digest = hashlib.sha256(f"v{geometry.DRAWING_VERSION};".encode() + outlines_path.read_bytes())
     for commune in communes:
         digest.update(f"{commune.code_insee}:{commune.epci.siren};".encode())
     fingerprint = digest.hexdigest()

@@ -3,6 +3,12 @@ the log of the imports that wrote them."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.formats import date_format
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.timezone import localtime
+
+from petr.territory.changes import Changes
 
 
 class Epci(models.Model):
@@ -113,4 +119,17 @@ class DataImport(models.Model):
         verbose_name_plural = "imports du territoire"
 
     def __str__(self):
-        return f"{self.get_source_display()} — {self.started_at:%d/%m/%Y %H:%M}"
+        return f"{self.get_source_display()} — {localtime(self.started_at):%d/%m/%Y %H:%M}"
+
+    # get_<field>_display: how the admin's inspect view shows these fields.
+    def get_started_at_display(self):
+        return date_format(localtime(self.started_at), "DATETIME_FORMAT")
+
+    def get_succeeded_display(self):
+        return "Oui" if self.succeeded else "Non : rien n'a été modifié"
+
+    def get_changes_display(self):
+        details = list(Changes(**self.changes).lines())[1:] if self.changes else []
+        if not details:
+            return "Aucune commune ni population modifiée."
+        return format_html_join(mark_safe("<br>"), "{}", ((line,) for line in details))

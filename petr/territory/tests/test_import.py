@@ -236,3 +236,16 @@ def test_a_failure_while_writing_rolls_everything_back(seeded, geo_api, monkeypa
         run_import("--source", "api")
     assert territory_state() == before
     assert Commune.objects.filter(epci__siren=FRESNES).count() == 32
+
+
+def test_staff_read_what_an_import_changed(seeded, geo_api, admin_client):
+    edit_communes(
+        geo_api,
+        SAMMIELLOIS,
+        lambda cs: [{**c, "population": 3800} if c["code"] == SAINT_MIHIEL else c for c in cs],
+    )
+    run_import("--source", "api")
+    run = DataImport.objects.latest()
+    html = admin_client.get(f"/admin/territoire/imports/inspect/{run.pk}/").content.decode()
+    assert "Saint-Mihiel (55463) : 3772 → 3800 hab." in html
+    assert "@etalab/decoupage-administratif 6.0.0" in html
