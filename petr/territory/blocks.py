@@ -1,9 +1,6 @@
-import unicodedata
-
-from django.db.models import Count, Sum
 from wagtail import blocks
 
-from .models.data import Commune, Epci
+from . import presentation
 
 
 class MembersBlock(blocks.StructBlock):
@@ -17,24 +14,16 @@ class MembersBlock(blocks.StructBlock):
         template = "territory/blocks/members.html"
 
     def get_context(self, value, parent_context=None):
+        from .models.pages import TerritoryPage  # the pages module imports this one
+
         context = super().get_context(value, parent_context)
-        communes = Commune.objects.only("name", "epci_id")
-        members = Epci.objects.annotate(
-            commune_count=Count("communes"),
-            population=Sum("communes__population"),
-            surface_ha=Sum("communes__surface_ha"),
-        ).order_by("name")
+        page = TerritoryPage.objects.live().first()
+        base_url = page.get_url((parent_context or {}).get("request")) if page else None
+        members = presentation.members(base_url)
         by_epci = {}
-        for commune in communes:
+        for commune in presentation.communes(base_url, members):
             by_epci.setdefault(commune.epci_id, []).append(commune)
         for member in members:
             member.commune_list = by_epci.get(member.pk, [])
-            member.area_km2 = member.surface_ha / 100 if member.surface_ha else 0
-            member.commune_list.sort(key=lambda commune: french_sort_key(commune.name))
         context["members"] = members
         return context
-
-
-def french_sort_key(name):
-    """« Évres » sorts with the E's, not after « Z » as a byte-wise ORDER BY would put it."""
-    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()

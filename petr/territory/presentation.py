@@ -1,10 +1,11 @@
 """What the territory pages show, built in a fixed number of queries whatever the number of
 communes: each function reads whole tables once and arranges them in Python."""
 
+import unicodedata
+
 from django.db.models import Count, Sum
 
-from .blocks import french_sort_key
-from .models import Commune, DataImport, Epci, TerritoryMap
+from .models.data import Commune, DataImport, Epci, TerritoryMap
 
 PALETTE_SIZE = 6  # colours in the stylesheet (.map-c0 … .map-c5); more communautés reuse them
 
@@ -13,8 +14,14 @@ def last_import():
     return DataImport.objects.filter(succeeded=True).order_by("-started_at", "-pk").first()
 
 
-def _members(base_url):
-    """The communautés with their totals, their colour on the map and their URL."""
+def french_sort_key(name):
+    """« Évres » sorts with the E's, not after « Z » as a byte-wise ORDER BY would put it."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+
+
+def members(base_url):
+    """The communautés with their totals, their colour on the map and (given the territory
+    page's URL) the URL of their page."""
     epcis = list(
         Epci.objects.annotate(
             commune_count=Count("communes"),
@@ -24,13 +31,13 @@ def _members(base_url):
     )
     for index, epci in enumerate(epcis):
         epci.colour = index % PALETTE_SIZE
-        epci.url = f"{base_url}communautes/{epci.slug}/"
+        epci.url = f"{base_url}communautes/{epci.slug}/" if base_url else None
         epci.area_km2 = (epci.surface_ha or 0) / 100
         epci.density = epci.population / epci.area_km2 if epci.area_km2 else None
     return epcis
 
 
-def _communes(base_url, epcis):
+def communes(base_url, epcis):
     by_pk = {epci.pk: epci for epci in epcis}
     communes = sorted(
         Commune.objects.defer("outline", "siren", "latitude", "longitude"),
@@ -38,15 +45,15 @@ def _communes(base_url, epcis):
     )
     for commune in communes:
         commune.member = by_pk[commune.epci_id]
-        commune.url = f"{base_url}{commune.slug}/"
+        commune.url = f"{base_url}{commune.slug}/" if base_url else None
     return communes
 
 
 def _common(base_url):
-    epcis = _members(base_url)
+    epcis = members(base_url)
     return {
         "epcis": epcis,
-        "communes": _communes(base_url, epcis),
+        "communes": communes(base_url, epcis),
         "territory_map": TerritoryMap.objects.first(),
         "data_import": last_import(),
         "territory_url": base_url,
@@ -55,10 +62,10 @@ def _common(base_url):
 
 def territory_context(base_url):
     context = _common(base_url)
-    communes = context["communes"]
+    rows = context["communes"]
     context["totals"] = {
-        "population": sum(c.population for c in communes),
-        "area_km2": sum(c.area_km2 for c in communes),
+        "population": sum(c.population for c in rows),
+        "area_km2": sum(c.area_km2 for c in rows),
     }
     return context
 

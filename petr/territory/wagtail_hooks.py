@@ -1,7 +1,10 @@
 """The territory in the admin: the import history and the data, read-only since an import owns
 them; only what no source provides (a communauté's website and seat) is edited by staff."""
 
+from django.db import models
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.forms.models import formfield_for_dbfield
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -47,12 +50,28 @@ class DataImportViewSet(ModelViewSet):
     url_prefix = "territoire/imports"
 
 
+def https_formfield(db_field, **kwargs):
+    """Django 6's default, now: an address typed without a scheme is taken as https."""
+    if isinstance(db_field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return formfield_for_dbfield(db_field, **kwargs)
+
+
+class EpciForm(WagtailAdminModelForm):
+    class Meta:
+        model = Epci
+        fields = ["website", "seat"]
+        formfield_callback = https_formfield
+
+
 class EpciViewSet(ModelViewSet):
     model = Epci
     icon = "group"
     menu_label = "Communautés de communes"
     list_display = ["name", "siren", "seat", "website"]
-    form_fields = ["website", "seat"]
+
+    def get_form_class(self, for_update=False):
+        return EpciForm
     inspect_view_enabled = True
     name = "territory_epcis"
     url_prefix = "territoire/communautes"

@@ -9,7 +9,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from petr.core.models import AccessibilityPage, ContactPage, ContentPage, SitemapPage
 from petr.home.models import HomePage
 from petr.missions.models import MissionIndexPage, MissionPage
-from petr.territory.models import PetrPage
+from petr.territory.models import PetrPage, TerritoryPage
 
 pytestmark = pytest.mark.django_db
 
@@ -30,15 +30,31 @@ class PageTypesTest(WagtailPageTestCase):
     def test_parent_and_child_rules(self):
         self.assertAllowedSubpageTypes(
             HomePage,
-            {ContentPage, AccessibilityPage, SitemapPage, ContactPage, MissionIndexPage, PetrPage},
+            {
+                ContentPage,
+                AccessibilityPage,
+                SitemapPage,
+                ContactPage,
+                MissionIndexPage,
+                PetrPage,
+                TerritoryPage,
+            },
         )
         self.assertAllowedSubpageTypes(MissionIndexPage, {MissionPage})
         self.assertAllowedParentPageTypes(MissionPage, {MissionIndexPage})
         self.assertCanNotCreateAt(HomePage, MissionPage)
         self.assertAllowedSubpageTypes(AccessibilityPage, set())
+        self.assertAllowedSubpageTypes(TerritoryPage, set())  # its URLs belong to communes
 
     def test_single_instance_pages_cannot_be_created_twice(self):
-        for model in (AccessibilityPage, SitemapPage, ContactPage, MissionIndexPage, PetrPage):
+        for model in (
+            AccessibilityPage,
+            SitemapPage,
+            ContactPage,
+            MissionIndexPage,
+            PetrPage,
+            TerritoryPage,
+        ):
             self.assertFalse(model.can_create_at(self.home), model.__name__)
 
     def test_every_seeded_page_renders_and_is_editable(self):
@@ -53,6 +69,7 @@ class PageTypesTest(WagtailPageTestCase):
             MissionIndexPage,
             MissionPage,
             PetrPage,
+            TerritoryPage,
         }
         for page in pages:
             self.assertPageIsRenderable(page)

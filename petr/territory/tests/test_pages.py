@@ -66,6 +66,12 @@ def test_unknown_addresses_are_clean_404s(client, seeded, url):
     assert client.get(url).status_code == 404
 
 
+def test_petr_page_links_members_and_communes_to_their_pages(client, seeded):
+    html = client.get("/le-petr/").content.decode()
+    assert '<a href="/territoire/communautes/cc-du-sammiellois/">CC du Sammiellois</a>' in html
+    assert '<a href="/territoire/saint-mihiel/">Saint-Mihiel</a>' in html
+
+
 def test_sitemap_lists_every_commune_and_communaute(client, seeded):
     xml = client.get("/sitemap.xml").content.decode()
     assert "/territoire/saint-mihiel/</loc>" in xml
@@ -190,5 +196,9 @@ def test_staff_edit_only_what_no_import_provides(admin_client, seeded):
     assert "doit être une commune de la communauté" in response.content.decode()
     epci.refresh_from_db()
     assert epci.website == "" and epci.seat.name == "Saint-Mihiel"
+    response = admin_client.post(url, {"website": "cc.example.fr", "seat": epci.seat.pk})
+    assert response.status_code == 302
+    epci.refresh_from_db()
+    assert epci.website == "https://cc.example.fr"
     assert admin_client.get("/admin/territoire/communautes/new/").status_code == 302
     assert admin_client.get(f"/admin/territoire/communes/edit/{foreign.pk}/").status_code == 302

@@ -114,7 +114,7 @@ def test_no_figures_before_any_import():
 
 
 def test_french_sort_ignores_accents():
-    from petr.territory.blocks import french_sort_key
+    from petr.territory.presentation import french_sort_key
 
     names = ["Woimbey", "Évres", "Érize-Saint-Dizier", "Autrécourt-sur-Aire"]
     assert sorted(names, key=french_sort_key) == [
