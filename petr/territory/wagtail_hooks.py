@@ -72,6 +72,7 @@ class EpciViewSet(ModelViewSet):
 
     def get_form_class(self, for_update=False):
         return EpciForm
+
     inspect_view_enabled = True
     name = "territory_epcis"
     url_prefix = "territoire/communautes"
