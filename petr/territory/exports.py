@@ -12,8 +12,8 @@ from decimal import Decimal
 from django.db.models import Count, Sum
 from django.http import HttpResponse
 
+from .figures import last_successful_import
 from .models import Commune, Epci
-from .presentation import last_import
 
 LICENCE = "Licence Ouverte 2.0"
 LICENCE_URL = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
@@ -114,7 +114,7 @@ def provenance(run):
 
 
 def csv_export(name):
-    title, columns, rows = DATASETS[name]
+    _, columns, rows = DATASETS[name]
 
     def view(files_url, pages_url):
         buffer = io.StringIO()
@@ -142,7 +142,7 @@ def csvw_metadata(name):
     title, columns, _ = DATASETS[name]
 
     def view(files_url, pages_url):
-        meta = provenance(last_import())
+        meta = provenance(last_successful_import())
         document = {
             "@context": ["http://www.w3.org/ns/csvw", {"@language": "fr"}],
             "url": f"{files_url}{name}.csv",
@@ -194,7 +194,7 @@ def geojson_export(name):
         document = {
             "type": "FeatureCollection",
             "name": title,
-            "metadata": provenance(last_import()),
+            "metadata": provenance(last_successful_import()),
             "features": features,
         }
         response = _json_response(document, "application/geo+json")

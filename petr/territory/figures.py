@@ -20,6 +20,11 @@ class TerritoryFigures:
     imported_at: datetime | None
 
 
+def last_successful_import():
+    """The run whose data the site shows: figures cite its source, vintage and date."""
+    return DataImport.objects.filter(succeeded=True).order_by("-started_at", "-pk").first()
+
+
 def territory_figures() -> TerritoryFigures | None:
     """Two queries whatever the number of communes; None while no territory is loaded."""
     totals = Commune.objects.aggregate(
@@ -30,7 +35,7 @@ def territory_figures() -> TerritoryFigures | None:
     )
     if not totals["communes"]:
         return None
-    last_import = DataImport.objects.filter(succeeded=True).order_by("-started_at", "-pk").first()
+    last_import = last_successful_import()
     return TerritoryFigures(
         epci_count=totals["epcis"],
         commune_count=totals["communes"],

@@ -5,13 +5,10 @@ import unicodedata
 
 from django.db.models import Count, Sum
 
-from .models.data import Commune, DataImport, Epci, TerritoryMap
+from .figures import last_successful_import
+from .models.data import Commune, Epci, TerritoryMap
 
 PALETTE_SIZE = 6  # colours in the stylesheet (.map-c0 … .map-c5); more communautés reuse them
-
-
-def last_import():
-    return DataImport.objects.filter(succeeded=True).order_by("-started_at", "-pk").first()
 
 
 def french_sort_key(name):
@@ -55,7 +52,7 @@ def _common(base_url):
         "epcis": epcis,
         "communes": communes(base_url, epcis),
         "territory_map": TerritoryMap.objects.first(),
-        "data_import": last_import(),
+        "data_import": last_successful_import(),
         "territory_url": base_url,
     }
 

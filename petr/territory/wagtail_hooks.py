@@ -11,6 +11,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from .figures import last_successful_import
 from .models import Commune, DataImport, Epci
 
 
@@ -122,9 +123,7 @@ class LastImportPanel(Component):
     def get_context_data(self, parent_context=None):
         return {
             "last_run": DataImport.objects.order_by("-started_at", "-pk").first(),
-            "last_success": DataImport.objects.filter(succeeded=True)
-            .order_by("-started_at", "-pk")
-            .first(),
+            "last_success": last_successful_import(),
         }
 
 
