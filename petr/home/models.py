@@ -2,6 +2,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 
 from petr.core.models import BasePage
+from petr.news.blocks import LatestNewsBlock
 
 from .blocks import KeyFiguresSectionBlock, MissionTabsBlock, TextSectionBlock
 
@@ -11,6 +12,7 @@ class HomePage(BasePage):
         [
             ("key_figures", KeyFiguresSectionBlock()),
             ("missions", MissionTabsBlock()),
+            ("latest_news", LatestNewsBlock()),
             ("text", TextSectionBlock()),
         ],
         blank=True,
@@ -28,6 +30,7 @@ class HomePage(BasePage):
         "missions.MissionIndexPage",
         "territory.PetrPage",
         "territory.TerritoryPage",
+        "news.NewsIndexPage",
     ]
 
     class Meta:

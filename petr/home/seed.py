@@ -79,6 +79,16 @@ def seed_home_sections(home, missions):
     seed_once("home.sections", apply)
 
 
+def seed_home_news_section(home):
+    """Appended once, on its own, so sites seeded before the news existed get it too."""
+
+    def apply():
+        home.body.append(("latest_news", {"title": "Actualités", "count": 3}))
+        home.save_revision().publish()
+
+    seed_once("home.news_section", apply)
+
+
 def seed_navigation(site, pages):
     def apply():
         settings = NavigationSettings.for_site(site)
@@ -94,6 +104,7 @@ def seed_navigation(site, pages):
             [
                 ("petr", ""),
                 ("territory", "Territoire"),
+                ("news", ""),
                 ("health", "Santé"),
                 ("transition", "Transition écologique"),
                 ("mobility", ""),

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "petr.territory",
     "petr.home",
     "petr.missions",
+    "petr.news",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",

@@ -25,12 +25,29 @@ PAGES = [
     "/territoire/",  # TerritoryPage: map and tables
     "/territoire/communautes/cc-du-sammiellois/",  # a communauté
     "/territoire/saint-mihiel/",  # a commune
+    "/actualites/",  # NewsIndexPage, with its filters
+    "/actualites/?mission=inconnue",  # the filter error message
+    "/actualites/actualite-1/",  # NewsPage
     "/page-inexistante/",  # 404
 ]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
-def test_axe_finds_no_violation(live_seeded, browser, axe_source):
+@pytest.fixture
+def content(db):
+    """What editors publish, so the listing and detail pages have something to show."""
+    from petr.missions.models import MissionPage
+    from petr.news.tests.helpers import publish_news
+    from petr.territory.models import Commune
+
+    publish_news(
+        1,
+        mission=MissionPage.objects.get(slug="mobilite"),
+        communes=list(Commune.objects.filter(slug__in=["saint-mihiel", "woel"])),
+    )
+
+
+def test_axe_finds_no_violation(live_seeded, content, browser, axe_source):
     context = browser.new_context(bypass_csp=True)
     page = context.new_page()
     report = {}
@@ -49,7 +66,7 @@ def test_axe_finds_no_violation(live_seeded, browser, axe_source):
     assert report == {}, json.dumps(report, indent=1, ensure_ascii=False)
 
 
-def test_pages_only_request_the_site_itself(live_seeded, browser):
+def test_pages_only_request_the_site_itself(live_seeded, content, browser):
     context = browser.new_context()
     page = context.new_page()
     requested = []
@@ -62,7 +79,7 @@ def test_pages_only_request_the_site_itself(live_seeded, browser):
     assert requested and foreign == []
 
 
-def test_html_is_valid(client, seeded, tmp_path):
+def test_html_is_valid(client, seeded, content, tmp_path):
     java = shutil.which("java")
     require(
         java,

@@ -1,0 +1,22 @@
+from wagtail import blocks
+
+
+class LatestNewsBlock(blocks.StructBlock):
+    """Home page section: the latest news items, from the news index."""
+
+    title = blocks.CharBlock(label="titre", default="Actualités")
+    count = blocks.IntegerBlock(label="nombre d'actualités", default=3, min_value=1, max_value=6)
+
+    class Meta:
+        icon = "doc-full"
+        label = "dernières actualités"
+        template = "news/blocks/latest_news.html"
+
+    def get_context(self, value, parent_context=None):
+        from .models import NewsIndexPage  # models import the page blocks
+
+        context = super().get_context(value, parent_context)
+        index = NewsIndexPage.objects.live().first()
+        context["index"] = index
+        context["items"] = index.news()[: value["count"]] if index else []
+        return context

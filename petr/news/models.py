@@ -1,0 +1,113 @@
+"""Actualités: news items under one index, filtered by mission and by commune, with feeds."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.search import index
+
+from petr.core.blocks import body_stream
+from petr.core.listing import paginate
+from petr.core.models import BasePage
+
+PER_PAGE = 10
+CARD_IMAGE = "fill-480x270"  # the rendition news cards show; prefetched with the list
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """« Actualités »: the latest first, filters by mission and commune, RSS and Atom feeds."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "index des actualités"
+
+    def news(self):
+        images = get_image_model().objects.prefetch_renditions(CARD_IMAGE)
+        return (
+            NewsPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("mission")
+            .prefetch_related(Prefetch("image", queryset=images))
+            .order_by("-date", "-first_published_at")
+        )
+
+    @path("")
+    def listing(self, request):
+        from .forms import NewsFilterForm  # the form queries pages and communes
+
+        form = NewsFilterForm(request.GET or None)
+        items = form.filter(self.news())
+        context = self.get_context(request)
+        context.update(form=form, items=paginate(request, items, PER_PAGE))
+        return TemplateResponse(request, "news/news_index_page.html", context)
+
+    @path("flux/rss/", name="rss")
+    def rss(self, request):
+        from .feeds import NewsRssFeed
+
+        return NewsRssFeed(self)(request)
+
+    @path("flux/atom/", name="atom")
+    def atom(self, request):
+        from .feeds import NewsAtomFeed
+
+        return NewsAtomFeed(self)(request)
+
+
+class NewsPage(BasePage):
+    """One news item. The lead paragraph (« chapeau ») is its summary in lists and feeds."""
+
+    date = models.DateField("date", default=timezone.localdate)
+    image = models.ForeignKey(
+        "core.CustomImage",
+        verbose_name="image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Renseignez son texte alternatif dans la médiathèque.",
+    )
+    body = StreamField(body_stream(), blank=True, verbose_name="contenu")
+    mission = models.ForeignKey(
+        "missions.MissionPage",
+        verbose_name="mission concernée",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    communes = ParentalManyToManyField(
+        "territory.Commune", verbose_name="communes concernées", blank=True, related_name="+"
+    )
+
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("date"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("mission"), FieldPanel("communes")], heading="Classement"),
+    ]
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "actualité"
+        verbose_name_plural = "actualités"
+
+    def clean(self):
+        super().clean()
+        if not self.intro:
+            raise ValidationError(
+                {"intro": "Le chapeau résume l'actualité dans les listes et les flux."}
+            )
