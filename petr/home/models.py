@@ -2,6 +2,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 
 from petr.core.models import BasePage
+from petr.events.blocks import NextEventsBlock
 from petr.news.blocks import LatestNewsBlock
 
 from .blocks import KeyFiguresSectionBlock, MissionTabsBlock, TextSectionBlock
@@ -13,6 +14,7 @@ class HomePage(BasePage):
             ("key_figures", KeyFiguresSectionBlock()),
             ("missions", MissionTabsBlock()),
             ("latest_news", LatestNewsBlock()),
+            ("next_events", NextEventsBlock()),
             ("text", TextSectionBlock()),
         ],
         blank=True,
@@ -31,6 +33,7 @@ class HomePage(BasePage):
         "territory.PetrPage",
         "territory.TerritoryPage",
         "news.NewsIndexPage",
+        "events.EventIndexPage",
     ]
 
     class Meta:

@@ -79,14 +79,18 @@ def seed_home_sections(home, missions):
     seed_once("home.sections", apply)
 
 
-def seed_home_news_section(home):
-    """Appended once, on its own, so sites seeded before the news existed get it too."""
+def seed_home_publishing_sections(home):
+    """Appended once each, on their own, so sites seeded before they existed get them too."""
+    for key, block_type, title in (
+        ("home.news_section", "latest_news", "Actualités"),
+        ("home.events_section", "next_events", "Prochains rendez-vous"),
+    ):
 
-    def apply():
-        home.body.append(("latest_news", {"title": "Actualités", "count": 3}))
-        home.save_revision().publish()
+        def apply(block_type=block_type, title=title):
+            home.body.append((block_type, {"title": title, "count": 3}))
+            home.save_revision().publish()
 
-    seed_once("home.news_section", apply)
+        seed_once(key, apply)
 
 
 def seed_navigation(site, pages):
@@ -105,6 +109,7 @@ def seed_navigation(site, pages):
                 ("petr", ""),
                 ("territory", "Territoire"),
                 ("news", ""),
+                ("agenda", ""),
                 ("health", "Santé"),
                 ("transition", "Transition écologique"),
                 ("mobility", ""),

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "petr.home",
     "petr.missions",
     "petr.news",
+    "petr.events",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",

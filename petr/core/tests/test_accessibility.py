@@ -1,6 +1,7 @@
 """Every page type in a real Chromium: zero axe-core violations for the WCAG 2.x A/AA rules,
 every request to the site itself, and valid HTML (Nu Html Checker)."""
 
+import datetime
 import json
 import shutil
 import subprocess
@@ -28,6 +29,9 @@ PAGES = [
     "/actualites/",  # NewsIndexPage, with its filters
     "/actualites/?mission=inconnue",  # the filter error message
     "/actualites/actualite-1/",  # NewsPage
+    "/agenda/",  # EventIndexPage
+    "/agenda/passes/",
+    "/agenda/evenement-1/",  # EventPage
     "/page-inexistante/",  # 404
 ]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -36,15 +40,27 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 @pytest.fixture
 def content(db):
     """What editors publish, so the listing and detail pages have something to show."""
+    from petr.events.tests.helpers import publish_event
     from petr.missions.models import MissionPage
     from petr.news.tests.helpers import publish_news
     from petr.territory.models import Commune
 
+    mobility = MissionPage.objects.get(slug="mobilite")
     publish_news(
         1,
-        mission=MissionPage.objects.get(slug="mobilite"),
+        mission=mobility,
         communes=list(Commune.objects.filter(slug__in=["saint-mihiel", "woel"])),
     )
+    publish_event(
+        "Atelier covoiturage",
+        start_time=datetime.time(18),
+        address="Salle des fêtes",
+        organiser="PETR Cœur de Lorraine",
+        registration_url="https://example.fr/inscription",
+        online_url="https://example.fr/visio",
+        mission=mobility,
+    )
+    publish_event("Atelier passé", -10)
 
 
 def test_axe_finds_no_violation(live_seeded, content, browser, axe_source):

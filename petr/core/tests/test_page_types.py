@@ -9,6 +9,8 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from petr.core.models import AccessibilityPage, ContactPage, ContentPage, SitemapPage
 from petr.home.models import HomePage
 from petr.missions.models import MissionIndexPage, MissionPage
+from petr.events.models import EventIndexPage
+from petr.news.models import NewsIndexPage
 from petr.territory.models import PetrPage, TerritoryPage
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +40,8 @@ class PageTypesTest(WagtailPageTestCase):
                 MissionIndexPage,
                 PetrPage,
                 TerritoryPage,
+                NewsIndexPage,
+                EventIndexPage,
             },
         )
         self.assertAllowedSubpageTypes(MissionIndexPage, {MissionPage})
@@ -54,6 +58,8 @@ class PageTypesTest(WagtailPageTestCase):
             MissionIndexPage,
             PetrPage,
             TerritoryPage,
+            NewsIndexPage,
+            EventIndexPage,
         ):
             self.assertFalse(model.can_create_at(self.home), model.__name__)
 
@@ -70,6 +76,8 @@ class PageTypesTest(WagtailPageTestCase):
             MissionPage,
             PetrPage,
             TerritoryPage,
+            NewsIndexPage,
+            EventIndexPage,
         }
         for page in pages:
             self.assertPageIsRenderable(page)

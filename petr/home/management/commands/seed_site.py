@@ -2,7 +2,13 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from petr.core.seed import seed_service_pages, seed_settings
-from petr.home.seed import seed_home, seed_home_news_section, seed_home_sections, seed_navigation
+from petr.events.seed import seed_agenda
+from petr.home.seed import (
+    seed_home,
+    seed_home_publishing_sections,
+    seed_home_sections,
+    seed_navigation,
+)
 from petr.missions.seed import seed_missions
 from petr.news.seed import seed_news_index
 from petr.territory.seed import seed_petr_page, seed_territory, seed_territory_page
@@ -27,10 +33,11 @@ class Command(BaseCommand):
             "petr": seed_petr_page(home),
             "territory": seed_territory_page(home),
             "news": seed_news_index(home),
+            "agenda": seed_agenda(home),
             **missions,
             **seed_service_pages(home),
         }
         seed_home_sections(home, missions)
-        seed_home_news_section(home)
+        seed_home_publishing_sections(home)
         seed_navigation(site, pages)
         self.stdout.write(self.style.SUCCESS("Contenu de départ en place."))

@@ -1,0 +1,202 @@
+"""Agenda: events with dates in Europe/Paris (all-day or timed), a place or an online link,
+upcoming and past listings, and iCalendar files (one per event, and a subscribable feed)."""
+
+from datetime import datetime, time
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.formats import date_format
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from petr.core.blocks import body_stream
+from petr.core.listing import paginate
+from petr.core.models import BasePage
+
+PER_PAGE = 12
+
+
+class EventIndexPage(RoutablePageMixin, BasePage):
+    """« Agenda »: upcoming events first, past ones on their own page, an iCalendar feed."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "agenda"
+
+    def events(self):
+        return (
+            EventPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("commune", "mission")
+        )
+
+    def upcoming(self):
+        """Events not yet over, soonest first (an event is over after its last day)."""
+        today = timezone.localdate()
+        return (
+            self.events()
+            .filter(models.Q(end_date__gte=today) | models.Q(end_date=None, start_date__gte=today))
+            .order_by("start_date", "start_time", "pk")
+        )
+
+    def past(self):
+        today = timezone.localdate()
+        return (
+            self.events()
+            .exclude(models.Q(end_date__gte=today) | models.Q(end_date=None, start_date__gte=today))
+            .order_by("-start_date", "-start_time", "-pk")
+        )
+
+    def _listing(self, request, events, past):
+        context = self.get_context(request)
+        context.update(items=paginate(request, events, PER_PAGE), past=past)
+        return TemplateResponse(request, "events/event_index_page.html", context)
+
+    @path("")
+    def upcoming_view(self, request):
+        return self._listing(request, self.upcoming(), past=False)
+
+    @path("passes/", name="past")
+    def past_view(self, request):
+        return self._listing(request, self.past(), past=True)
+
+    @path("ical/", name="ical")
+    def ical_feed(self, request):
+        from .ical import calendar_response
+
+        return calendar_response(request, self.upcoming()[:200], self.title, "agenda.ics")
+
+
+class EventPage(RoutablePageMixin, BasePage):
+    start_date = models.DateField("date de début")
+    start_time = models.TimeField(
+        "heure de début", null=True, blank=True, help_text="Vide : toute la journée."
+    )
+    end_date = models.DateField(
+        "date de fin", null=True, blank=True, help_text="Vide : le même jour."
+    )
+    end_time = models.TimeField("heure de fin", null=True, blank=True)
+    commune = models.ForeignKey(
+        "territory.Commune",
+        verbose_name="commune",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    address = models.TextField("adresse ou lieu", blank=True)
+    online_url = models.URLField("lien de participation en ligne", blank=True)
+    organiser = models.CharField("organisateur", max_length=200, blank=True)
+    registration_url = models.URLField("lien d'inscription", blank=True)
+    mission = models.ForeignKey(
+        "missions.MissionPage",
+        verbose_name="mission concernée",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(body_stream(), blank=True, verbose_name="contenu")
+
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time")]),
+                FieldRowPanel([FieldPanel("end_date"), FieldPanel("end_time")]),
+            ],
+            heading="Dates (heure de Paris)",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("commune"), FieldPanel("address"), FieldPanel("online_url")],
+            heading="Lieu",
+        ),
+        FieldPanel("organiser"),
+        FieldPanel("registration_url"),
+        FieldPanel("mission"),
+        FieldPanel("body"),
+    ]
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "événement"
+        verbose_name_plural = "événements"
+
+    @path("ical/", name="ical")
+    def ical(self, request):
+        from .ical import calendar_response
+
+        return calendar_response(request, [self], self.title, f"{self.slug}.ics")
+
+    @property
+    def when(self):
+        """« mardi 8 décembre 2026, de 18 h à 20 h 30 », « du … au … », « … (toute la journée) »."""
+        start = date_format(self.start_date, "l j F Y")
+        several_days = self.end_date and self.end_date != self.start_date
+        if several_days:
+            end = date_format(self.end_date, "l j F Y")
+            if self.all_day:
+                return f"du {start} au {end}"
+            return f"du {start} à {_hour(self.start_time)} au {end}" + (
+                f" à {_hour(self.end_time)}" if self.end_time else ""
+            )
+        if self.all_day:
+            return f"{start} (toute la journée)"
+        if self.end_time:
+            return f"{start}, de {_hour(self.start_time)} à {_hour(self.end_time)}"
+        return f"{start}, à {_hour(self.start_time)}"
+
+    @property
+    def all_day(self):
+        return self.start_time is None
+
+    @property
+    def starts_at(self):
+        return _aware(self.start_date, self.start_time or time.min)
+
+    @property
+    def ends_at(self):
+        """None when the event has no stated end (a timed event with only a start)."""
+        day = self.end_date or self.start_date
+        if self.all_day:
+            return None
+        if self.end_time is None:
+            return None if self.end_date is None else _aware(day, time(23, 59))
+        return _aware(day, self.end_time)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            errors["end_date"] = "La date de fin précède la date de début."
+        if self.end_time and not self.start_time:
+            errors["end_time"] = "Indiquez aussi l'heure de début, ou aucune heure."
+        if (
+            self.start_time
+            and self.end_time
+            and (self.end_date or self.start_date) == self.start_date
+            and self.end_time <= self.start_time
+        ):
+            errors["end_time"] = "L'heure de fin doit suivre l'heure de début."
+        if not (self.commune_id or self.address or self.online_url):
+            errors["address"] = "Indiquez une commune, une adresse ou un lien en ligne."
+        if errors:
+            raise ValidationError(errors)
+
+
+def _hour(moment):
+    return f"{moment.hour} h" + (f" {moment.minute:02d}" if moment.minute else "")
+
+
+def _aware(day, moment):
+    return timezone.make_aware(datetime.combine(day, moment))
