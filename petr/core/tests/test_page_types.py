@@ -7,9 +7,9 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from petr.core.models import AccessibilityPage, ContactPage, ContentPage, SitemapPage
+from petr.events.models import EventIndexPage
 from petr.home.models import HomePage
 from petr.missions.models import MissionIndexPage, MissionPage
-from petr.events.models import EventIndexPage
 from petr.news.models import NewsIndexPage
 from petr.territory.models import PetrPage, TerritoryPage
 
