@@ -8,25 +8,12 @@ from wagtail.admin.forms.models import formfield_for_dbfield
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+
+from petr.core.permissions import LimitedPolicy
 
 from .figures import last_successful_import
 from .models import Commune, DataImport, Epci
-
-
-class LimitedPolicy(ModelPermissionPolicy):
-    """Django's model permissions, restricted to the actions the data allows."""
-
-    def __init__(self, model, actions):
-        super().__init__(model)
-        self.actions = actions
-
-    def user_has_permission(self, user, action):
-        return action in self.actions and super().user_has_permission(user, action)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action)
 
 
 class DataImportViewSet(ModelViewSet):

@@ -1,3 +1,4 @@
+from .contact import ContactSettings, ContactSubmission
 from .images import CustomImage, CustomRendition
 from .pages import AccessibilityPage, BasePage, ContactPage, ContentPage, SitemapPage
 from .seed import SeedMark
@@ -8,6 +9,8 @@ __all__ = [
     "AccessibilitySettings",
     "BasePage",
     "ContactPage",
+    "ContactSettings",
+    "ContactSubmission",
     "ContentPage",
     "CustomImage",
     "CustomRendition",

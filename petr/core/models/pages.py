@@ -1,6 +1,8 @@
 """The abstract base page and the page types every site has: content, legal and service pages."""
 
 from django.db import models
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -89,9 +91,11 @@ class SitemapPage(BasePage):
 
 
 class ContactPage(BasePage):
-    """Contact details from the « Identité et coordonnées » setting, hidden while empty."""
+    """Contact details from the « Identité et coordonnées » setting (hidden while empty) and the
+    contact form, whose messages are stored, then notified by e-mail."""
 
     body = StreamField(body_stream(), blank=True, verbose_name="contenu")
+    SENT = "envoye"
 
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
     parent_page_types = ["home.HomePage"]
@@ -100,6 +104,33 @@ class ContactPage(BasePage):
 
     class Meta:
         verbose_name = "page contact"
+
+    def serve(self, request, *args, **kwargs):
+        from petr.core.contact import ContactForm  # the form module imports these models
+
+        subjects = Page.objects.live().filter(
+            content_type__app_label="missions", content_type__model="missionpage"
+        )
+        form = ContactForm(
+            request.POST if request.method == "POST" else None,
+            subjects=[page.title for page in subjects.order_by("path")],
+            client=request.META.get("REMOTE_ADDR", ""),
+        )
+        if request.method == "POST":
+            if form.is_robot:
+                return redirect(f"{self.url}?{self.SENT}=1")  # tell robots nothing
+            if form.is_valid():
+                form.save()
+                return redirect(f"{self.url}?{self.SENT}=1#confirmation")
+            form.refresh_token()
+        context = self.get_context(request, *args, **kwargs)
+        context["form"] = form
+        context["sent"] = request.GET.get(self.SENT) == "1" and request.method == "GET"
+        context["privacy_page"] = Page.objects.live().filter(slug="donnees-personnelles").first()
+        response = TemplateResponse(request, self.get_template(request), context)
+        if form.errors:
+            response.status_code = 400
+        return response
 
 
 def page_tree(root, request):

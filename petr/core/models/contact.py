@@ -1,0 +1,42 @@
+"""What the contact form stores: each message first, its e-mail notification second, and the
+settings staff choose (who is notified, how long messages are kept)."""
+
+from django.db import models
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+
+
+@register_setting(icon="mail")
+class ContactSettings(BaseGenericSetting):
+    recipient = models.EmailField(
+        "adresse qui reçoit les messages",
+        blank=True,
+        help_text="Vide : l'adresse électronique des coordonnées du site.",
+    )
+    retention_days = models.PositiveIntegerField(
+        "durée de conservation (jours)",
+        default=365,
+        help_text="Les messages plus anciens sont supprimés par la commande "
+        "« purge_contact_submissions ». Indiquez la même durée sur la page Données personnelles.",
+    )
+
+    class Meta:
+        verbose_name = "formulaire de contact"
+
+
+class ContactSubmission(models.Model):
+    created_at = models.DateTimeField("reçu le", auto_now_add=True, db_index=True)
+    name = models.CharField("nom", max_length=150)
+    email = models.EmailField("adresse électronique")
+    subject = models.CharField("objet", max_length=200)
+    message = models.TextField("message")
+    client_hash = models.CharField(max_length=64, editable=False, db_index=True)
+    notified = models.BooleanField("notifié par courriel", default=False)
+    notification_error = models.TextField("erreur d'envoi", blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "message reçu"
+        verbose_name_plural = "messages reçus"
+
+    def __str__(self):
+        return f"{self.name} — {self.subject}"

@@ -1,0 +1,160 @@
+"""The contact form against a real SMTP server on 127.0.0.1 (aiosmtpd), spam defences included."""
+
+import datetime
+import io
+import socket
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.core.management import call_command
+from django.utils import timezone
+
+from petr.core.contact import signer
+from petr.core.models import ContactSettings, ContactSubmission
+
+pytestmark = pytest.mark.django_db
+
+
+class Mailbox:
+    def __init__(self):
+        self.messages = []
+        self.refuse = False
+
+    async def handle_DATA(self, server, session, envelope):
+        if self.refuse:
+            return "550 5.7.1 Message refusé par le serveur"
+        self.messages.append(envelope.content.decode("utf-8", "replace"))
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp(settings):
+    mailbox = Mailbox()
+    with socket.socket() as probe:  # a free port: aiosmtpd checks it is up by connecting to it
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = port
+    settings.EMAIL_TIMEOUT = 5
+    yield mailbox
+    controller.stop()
+
+
+@pytest.fixture
+def recipient(seeded):
+    contact = ContactSettings.load()
+    contact.recipient = "accueil@petr.example"
+    contact.save()
+
+
+def token(seconds_ago=30):
+    return signer.sign(str(timezone.now().timestamp() - seconds_ago))
+
+
+def post(client, **fields):
+    data = {
+        "name": "Jeanne Martin",
+        "email": "jeanne@example.fr",
+        "subject": "Mobilité",
+        "message": "Bonjour, comment rejoindre le covoiturage ?",
+        "website": "",
+        "token": token(),
+        **fields,
+    }
+    return client.post("/contact/", data)
+
+
+def test_form_offers_the_missions_as_subjects(client, seeded):
+    html = client.get("/contact/").content.decode()
+    for subject in ("Mobilité", "LEADER", "Autre demande"):
+        assert f'<option value="{subject}">' in html
+    assert "conservées 365 jours" in html and "/donnees-personnelles/" in html
+
+
+def test_message_is_stored_then_sent_to_staff(client, recipient, smtp):
+    response = post(client)
+    assert response.status_code == 302 and response["Location"].endswith("?envoye=1#confirmation")
+    submission = ContactSubmission.objects.get()
+    assert submission.notified and submission.subject == "Mobilité"
+    assert len(smtp.messages) == 1
+    mail = smtp.messages[0]
+    assert "To: accueil@petr.example" in mail and "Reply-To: jeanne@example.fr" in mail
+    assert (
+        "Merci, votre message a bien été reçu" in client.get(response["Location"]).content.decode()
+    )
+
+
+def test_a_refusing_smtp_server_loses_nothing(client, recipient, smtp, admin_client):
+    smtp.refuse = True
+    response = post(client)
+    assert response.status_code == 302  # the sender's message is safe: it is stored
+    submission = ContactSubmission.objects.get()
+    assert not submission.notified
+    assert (
+        submission.notification_error
+        == "Refus du serveur de courriel : 550 5.7.1 Message refusé par le serveur"
+    )
+    listing = admin_client.get("/admin/messages/").content.decode()
+    assert "Jeanne Martin" in listing
+    export = admin_client.get("/admin/messages/?export=csv")
+    export = b"".join(export.streaming_content).decode("utf-8-sig")
+    assert "Bonjour, comment rejoindre le covoiturage ?" in export
+
+
+def test_the_honeypot_silently_drops_robots(client, recipient, smtp):
+    assert post(client, website="http://spam.example").status_code == 302
+    assert ContactSubmission.objects.count() == 0 and smtp.messages == []
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        (lambda: {"token": token(0)}, "trop vite"),
+        (lambda: {"token": token(3 * 86400)}, "expiré"),
+        (lambda: {"token": "forgé"}, "expiré"),
+        (lambda: {"email": "pas-une-adresse"}, "adresse de courriel valide"),
+        (lambda: {"message": "x" * 10_000}, "au plus 5000 caractères"),
+        (lambda: {"subject": "<script>"}, "choix valide"),
+    ],
+    ids=["too-fast", "expired", "forged", "bad-email", "too-long", "unknown-subject"],
+)
+def test_refused_messages_are_explained_and_keep_what_was_typed(client, recipient, fields, message):
+    response = post(client, name="Jeanne <b>Martin</b>", **fields())
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert message in html and "Le message n'a pas été envoyé" in html
+    assert 'value="Jeanne &lt;b&gt;Martin&lt;/b&gt;"' in html
+    assert ContactSubmission.objects.count() == 0
+
+
+def test_a_message_posted_twice_is_stored_once(client, recipient, smtp):
+    post(client)
+    post(client)
+    assert ContactSubmission.objects.count() == 1 and len(smtp.messages) == 1
+
+
+def test_too_many_messages_from_one_address_are_refused(client, recipient, smtp):
+    for i in range(5):
+        assert post(client, message=f"Message {i}").status_code == 302
+    response = post(client, message="Un de trop")
+    assert response.status_code == 400 and "Trop de messages" in response.content.decode()
+    assert ContactSubmission.objects.count() == 5
+
+
+def test_old_messages_are_purged_after_the_retention_period(seeded):
+    old = ContactSubmission.objects.create(
+        name="Ancien", email="a@example.fr", subject="LEADER", message="…"
+    )
+    ContactSubmission.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=400)
+    )
+    ContactSubmission.objects.create(
+        name="Récent", email="r@example.fr", subject="LEADER", message="…"
+    )
+    out = io.StringIO()
+    call_command("purge_contact_submissions", stdout=out)
+    assert list(ContactSubmission.objects.values_list("name", flat=True)) == ["Récent"]
+    assert "1 message(s) de plus de 365 jours" in out.getvalue()

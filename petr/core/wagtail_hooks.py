@@ -1,0 +1,43 @@
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
+
+from .models import ContactSubmission
+from .permissions import LimitedPolicy
+
+register_permission_policy(ContactSubmission, LimitedPolicy(ContactSubmission, {"view", "delete"}))
+
+
+class ContactSubmissionViewSet(ModelViewSet):
+    """Messages from the contact form: read, exported (CSV or Excel) and deleted, never edited."""
+
+    model = ContactSubmission
+    icon = "mail"
+    menu_label = "Messages reçus"
+    menu_order = 260
+    add_to_admin_menu = True
+    name = "contact_submissions"
+    url_prefix = "messages"
+    form_fields = []
+    list_display = ["created_at", "name", "email", "subject", "notified"]
+    list_filter = ["notified", "subject"]
+    search_fields = ["name", "email", "subject", "message"]
+    list_export = [
+        "created_at",
+        "name",
+        "email",
+        "subject",
+        "message",
+        "notified",
+        "notification_error",
+    ]
+    export_filename = "messages-contact"
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "created_at", "name", "email", "subject", "message", "notified", "notification_error"
+    ]  # fmt: skip
+
+
+@hooks.register("register_admin_viewset")
+def register_contact_submissions():
+    return ContactSubmissionViewSet()
