@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "petr.missions",
     "petr.news",
     "petr.events",
+    "petr.search",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -143,7 +144,11 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# PostgreSQL: French stemming without accents (petr/search/migrations); SQLite's FTS5 tokenizer
+# already ignores accents.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "petr_french"}
+}
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # Security headers. The public site loads nothing from another host; the admin is left to

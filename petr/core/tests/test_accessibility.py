@@ -32,6 +32,9 @@ PAGES = [
     "/agenda/",  # EventIndexPage
     "/agenda/passes/",
     "/agenda/evenement-1/",  # EventPage
+    "/recherche/",  # search, empty state
+    "/recherche/?q=mobilit%C3%A9",  # results
+    "/recherche/?q=zzyzx&type=inconnu",  # no result, unknown kind
     "/page-inexistante/",  # 404
 ]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]

@@ -1,0 +1,77 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from petr.events.tests.helpers import publish_event
+from petr.news.tests.helpers import publish_news
+
+pytestmark = pytest.mark.django_db
+
+
+def results(client, **params):
+    response = client.get("/recherche/", params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_finds_pages_news_and_events_whatever_the_accents(client, seeded):
+    publish_news(1, title="La mobilité douce progresse", intro="Vélo et marche.")
+    publish_event("Atelier mobilité à Woël", 5)
+    html = results(client, q="mobilite")
+    assert "La mobilité douce progresse" in html
+    assert "Atelier mobilité à Woël" in html
+    assert ">Mobilité<" in html  # the mission page
+    assert "Actualités" in html and "Agenda" in html  # each result says its kind
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="French stemming is PostgreSQL's")
+def test_plurals_match_with_the_french_configuration(client, seeded):
+    publish_news(1, title="Nouvelles aires de covoiturage", intro="Trois aires ouvertes.")
+    assert "Nouvelles aires de covoiturage" in results(client, q="covoiturages aire")
+
+
+def test_filter_by_kind(client, seeded):
+    publish_news(1, title="Réunion mobilité", intro="Compte rendu.")
+    html = results(client, q="mobilité", type="actualites")
+    assert "Réunion mobilité" in html and "1 résultat" in html and "dans Actualités" in html
+
+
+def test_empty_and_no_result_states(client, seeded):
+    assert "Saisissez un ou plusieurs mots" in results(client)
+    assert "Aucun résultat pour « zzyzx »" in results(client, q="zzyzx")
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"q": "a" * 10_000}, "seuls ses 200 premiers caractères"),
+        ({"q": "mobilité", "type": "inconnu"}, "Sélectionnez un choix valide"),
+        ({"q": "<script>alert(1)</script>"}, "&lt;script&gt;"),
+        ({"q": "' OR 1=1 --"}, "Aucun résultat"),
+        ({"q": "mobilité & | ! : * ( )"}, "résultat"),
+    ],
+)
+def test_bad_input_gets_an_answer_not_an_error(client, seeded, params, expected):
+    html = results(client, **params)
+    assert expected in html and "<script>alert" not in html
+
+
+@pytest.mark.parametrize("page", ["abc", "0", "999999"])
+def test_absurd_result_pages_are_404(client, seeded, page):
+    assert client.get("/recherche/", {"q": "mobilité", "page": page}).status_code == 404
+
+
+def test_result_pages_keep_a_fixed_number_of_queries(client, seeded):
+    """Bounded by the number of page types on a result page, never by the number of results."""
+    publish_news(3, title="Bilan mobilité")
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            results(client, q="mobilité", type="actualites")
+        return len(queries)
+
+    count()
+    before = count()
+    publish_news(60, title="Bilan mobilité")
+    count()
+    assert count() == before

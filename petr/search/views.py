@@ -1,0 +1,69 @@
+"""One search over the site's pages, with a filter by kind, tolerant of bad input."""
+
+from django import forms
+from django.template.response import TemplateResponse
+from wagtail.models import Page
+
+from petr.core.listing import paginate
+
+MAX_QUERY = 200  # characters; longer queries are cut, not refused
+PER_PAGE = 10
+# Kind filter: label, and the page models it covers ("app_label.model"); empty is everything.
+KINDS = {
+    "actualites": ("Actualités", ["news.newspage"]),
+    "agenda": ("Agenda", ["events.eventpage"]),
+    "missions": ("Missions", ["missions.missionpage"]),
+    "territoire": ("Territoire", ["territory.territorypage", "territory.petrpage"]),
+}
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label="Rechercher", required=False, strip=True)
+    type = forms.ChoiceField(
+        label="Type de contenu",
+        required=False,
+        choices=[("", "Tout le site"), *[(key, label) for key, (label, _) in KINDS.items()]],
+    )
+
+
+def kind_label(page):
+    model = type(page)._meta.label_lower
+    return next((label for label, models in KINDS.values() if model in models), "Page")
+
+
+def search(request):
+    form = SearchForm(request.GET or None)
+    query, kind, truncated = "", "", False
+    if form.is_valid():
+        query = form.cleaned_data["q"]
+        kind = form.cleaned_data["type"]
+        truncated = len(query) > MAX_QUERY
+        query = query[:MAX_QUERY]
+    results = None
+    if query:
+        pages = Page.objects.live().public().filter(depth__gt=1)
+        if kind:
+            pages = pages.filter(
+                content_type__in=[_content_type(model) for model in KINDS[kind][1]]
+            )
+        results = paginate(request, pages.search(query), PER_PAGE)
+        # One query per page type shown, whatever the number of results.
+        specific = {p.pk: p for p in Page.objects.filter(pk__in=[r.pk for r in results]).specific()}
+        results.object_list = [specific[r.pk] for r in results if r.pk in specific]
+        for page in results.object_list:
+            page.kind = kind_label(page)
+    context = {
+        "form": form,
+        "query": query,
+        "results": results,
+        "truncated": truncated,
+        "kind_label": KINDS[kind][0] if kind else "",
+    }
+    return TemplateResponse(request, "search/search.html", context)
+
+
+def _content_type(model):
+    from django.contrib.contenttypes.models import ContentType
+
+    app_label, model_name = model.split(".")
+    return ContentType.objects.get_by_natural_key(app_label, model_name)
