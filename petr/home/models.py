@@ -34,6 +34,7 @@ class HomePage(BasePage):
         "territory.TerritoryPage",
         "news.NewsIndexPage",
         "events.EventIndexPage",
+        "library.ActIndexPage",
     ]
 
     class Meta:

@@ -12,6 +12,7 @@ PER_PAGE = 10
 KINDS = {
     "actualites": ("Actualités", ["news.newspage"]),
     "agenda": ("Agenda", ["events.eventpage"]),
+    "actes": ("Registre des actes", ["library.actpage"]),
     "missions": ("Missions", ["missions.missionpage"]),
     "territoire": ("Territoire", ["territory.territorypage", "territory.petrpage"]),
 }

@@ -1,5 +1,8 @@
 """Tests: SQLite by default; DATABASE_URL and REDIS_URL switch to the production services."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
@@ -8,3 +11,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Uploaded files of a test run go to a throwaway directory, not var/.
+_TMP = Path(tempfile.mkdtemp(prefix="petr-tests-"))
+MEDIA_ROOT = _TMP / "media"
+STORAGES["private"]["OPTIONS"]["location"] = _TMP / "private"  # noqa: F405

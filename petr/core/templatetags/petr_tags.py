@@ -31,3 +31,13 @@ def page_title(page):
 def is_within(page, section):
     """True when page is section or one of its descendants (for the menu's current section)."""
     return bool(page and section and page.path.startswith(section.path))
+
+
+@register.filter
+def file_size(size):
+    """« 240 Ko », « 1,2 Mo »: how French sites state a download's size."""
+    if size is None:
+        return ""
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))}\u00a0Ko"
+    return f"{fr_number(size / (1024 * 1024), 1)}\u00a0Mo"

@@ -32,6 +32,9 @@ PAGES = [
     "/agenda/",  # EventIndexPage
     "/agenda/passes/",
     "/agenda/evenement-1/",  # EventPage
+    "/actes/",  # ActIndexPage
+    "/actes/acte-2026-001/",  # ActPage
+    "/actes/acte-2026-002/",  # a correcting act
     "/recherche/",  # search, empty state
     "/recherche/?q=mobilit%C3%A9",  # results
     "/recherche/?q=zzyzx&type=inconnu",  # no result, unknown kind
@@ -44,6 +47,7 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 def content(db):
     """What editors publish, so the listing and detail pages have something to show."""
     from petr.events.tests.helpers import publish_event
+    from petr.library.tests.helpers import meeting, publish_act
     from petr.missions.models import MissionPage
     from petr.news.tests.helpers import publish_news
     from petr.territory.models import Commune
@@ -64,6 +68,8 @@ def content(db):
         mission=mobility,
     )
     publish_event("Atelier passé", -10)
+    first = publish_act(meeting=meeting())
+    publish_act("Rectification du budget", corrects=first)
 
 
 def test_axe_finds_no_violation(live_seeded, content, browser, axe_source):

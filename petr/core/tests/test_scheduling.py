@@ -6,9 +6,11 @@ import time
 import pytest
 from django.core.cache import cache
 from django.utils import timezone
-from wagtail.models import Page, Revision
+from wagtail.models import Page
 
 from petr.core.models import ContentPage
+
+from .helpers import pass_the_time
 
 pytestmark = pytest.mark.django_db
 
@@ -25,17 +27,6 @@ def scheduled_page(seeded):
     page.refresh_from_db()
     assert not page.live and page.go_live_at == go_live
     return page
-
-
-def pass_the_time(page):
-    """As if the clock reached the go-live time: the scheduled moment is now in the past."""
-    past = timezone.now() - datetime.timedelta(seconds=1)
-    for revision in Revision.objects.filter(object_id=str(page.pk)).exclude(
-        approved_go_live_at=None
-    ):
-        revision.approved_go_live_at = past
-        revision.content["go_live_at"] = past.isoformat()
-        revision.save()
 
 
 def test_page_goes_live_on_the_first_request_after_its_time(client, scheduled_page):

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class LibraryConfig(AppConfig):
+    name = "petr.library"
+    label = "library"
+    verbose_name = "Documents et actes"
+
+    def ready(self):
+        from . import signals  # noqa: F401  (records when an act is first put online)

@@ -1,0 +1,162 @@
+import datetime
+import hashlib
+
+import pytest
+from defusedxml import ElementTree as ET
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from petr.library.models import ActPage
+
+from .helpers import PDF, meeting, pdf, publish_act
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_act_states_everything_the_law_asks(client, seeded):
+    before = timezone.now()
+    act = publish_act(meeting=meeting())
+    assert before <= act.put_online_at <= timezone.now()  # recorded by the site
+    assert act.sha256 == hashlib.sha256(PDF).hexdigest()
+    html = client.get(act.url).content.decode()
+    for text in (
+        "Délibération n°&nbsp;2026-001",
+        "Adoption du budget primitif 2027",
+        "8 décembre 2026",
+        "Conseil syndical du 8 décembre 2026",
+        "Marie Dupont, Présidente du PETR",
+        "Mis en ligne le",
+        act.sha256,
+        "(PDF – 1\u00a0Ko)",
+    ):
+        assert text in html, text
+
+
+def test_the_file_is_served_only_through_the_live_act(client, seeded):
+    act = publish_act()
+    response = client.get(f"{act.url}fichier/")
+    assert response["Content-Type"] == "application/pdf"
+    assert b"".join(response.streaming_content) == PDF
+    assert not act.file.url.startswith(settings.MEDIA_URL)  # never in the public media
+    draft = publish_act("Projet non publié", publish=False)
+    assert client.get(f"/actes/{draft.slug}/fichier/").status_code == 404
+    assert client.get(f"/actes/{draft.slug}/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("upload", "message"),
+    [
+        (lambda: pdf(b"MZ\x90\x00 not a pdf", "acte.pdf"), "n'est pas un PDF"),
+        (lambda: pdf(b"<html>hello</html>", "acte.pdf"), "n'est pas un PDF"),
+        (lambda: pdf(b"%PDF-1.4" + b"0" * (20 * 1024 * 1024), "gros.pdf"), "20 Mo"),
+    ],
+    ids=["executable", "html", "oversized"],
+)
+def test_uploads_that_are_not_what_they_claim_are_refused(seeded, upload, message):
+    with pytest.raises(ValidationError, match=message):
+        publish_act(file=upload())
+    assert ActPage.objects.count() == 0
+
+
+def test_an_online_act_cannot_be_replaced_silently(seeded):
+    act = publish_act()
+    original = (act.file.name, act.sha256, act.put_online_at)
+    act.file = pdf(b"%PDF-1.7 autre contenu", "autre.pdf")
+    with pytest.raises(ValidationError, match="acte rectificatif"):
+        act.full_clean()
+    with pytest.raises(ValidationError):
+        act.save_revision().publish()  # even a revision cannot swap it
+    act = ActPage.objects.get(pk=act.pk)
+    assert (act.file.name, act.sha256, act.put_online_at) == original
+
+
+def test_a_correction_is_a_new_linked_act_and_history_stays(client, seeded):
+    first = publish_act()
+    correction = publish_act("Rectification du budget", corrects=first)
+    html = client.get(first.url).content.decode()
+    assert "Cet acte a été rectifié" in html and correction.url in html
+    assert first.url in client.get(correction.url).content.decode()
+    assert client.get(first.url).status_code == 200  # the corrected act stays online
+
+
+def test_register_lists_by_year_kind_and_meeting(client, seeded):
+    december = meeting()
+    publish_act("Budget", meeting=december)
+    publish_act(
+        "Arrêté de voirie", kind=ActPage.Kind.ARRETE, decision_date=datetime.date(2025, 3, 1)
+    )
+    html = client.get("/actes/", {"year": 2025}).content.decode()
+    assert "Arrêté de voirie" in html and "Budget" not in html
+    html = client.get("/actes/", {"kind": "deliberation"}).content.decode()
+    assert "Budget" in html and "Arrêté de voirie" not in html
+    html = client.get(f"/actes/seances/{december.pk}/").content.decode()
+    assert "Conseil syndical du 8 décembre 2026" in html and "Budget" in html
+    assert "Arrêté de voirie" not in html
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/actes/seances/999999/", "/actes/?page=abc", "/actes/?page=999999", "/actes/seances/abc/"],
+)
+def test_unknown_meetings_and_pages_are_404(client, seeded, url):
+    publish_act()
+    assert client.get(url).status_code == 404
+
+
+def test_unknown_filters_are_explained(client, seeded):
+    publish_act()
+    html = client.get("/actes/", {"kind": "<b>loi</b>", "year": "abc"}).content.decode()
+    assert "Un filtre n'a pas été reconnu" in html and "1 acte" in html and "<b>loi" not in html
+
+
+def test_rss_feed_lists_acts_with_their_fingerprint(client, seeded):
+    act = publish_act()
+    rss = ET.fromstring(client.get("/actes/flux/rss/").content)
+    item = rss.find("./channel/item")
+    assert item.findtext("title") == "Délibération n° 2026-001 — Adoption du budget primitif 2027"
+    assert act.sha256 in item.findtext("description")
+
+
+def test_search_finds_acts(client, seeded):
+    publish_act("Création du service de covoiturage")
+    html = client.get("/recherche/", {"q": "covoiturage", "type": "actes"}).content.decode()
+    assert "Création du service de covoiturage" in html
+
+
+def test_register_keeps_a_fixed_number_of_queries(client, seeded):
+    december = meeting()
+    publish_act(meeting=december)
+    urls = ["/actes/", f"/actes/seances/{december.pk}/", "/actes/flux/rss/"]
+
+    def counts():
+        result = {}
+        for url in urls:
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(url).status_code == 200
+            result[url] = len(queries)
+        return result
+
+    counts()
+    before = counts()
+    for _ in range(60):
+        publish_act(meeting=december)
+    counts()
+    assert counts() == before
+
+
+def test_a_scheduled_act_goes_online_at_its_time_and_records_it(client, seeded):
+    from petr.core.tests.helpers import pass_the_time
+
+    act = publish_act(publish=False)
+    act.go_live_at = timezone.now() + datetime.timedelta(hours=1)
+    act.save_revision().publish()
+    act.refresh_from_db()
+    assert not act.live and act.put_online_at is None
+    pass_the_time(act)
+    moment = timezone.now()
+    assert client.get(act.url).status_code == 200
+    act.refresh_from_db()
+    assert act.live and act.put_online_at >= moment
