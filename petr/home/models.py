@@ -35,6 +35,7 @@ class HomePage(BasePage):
         "news.NewsIndexPage",
         "events.EventIndexPage",
         "library.ActIndexPage",
+        "library.DocumentIndexPage",
     ]
 
     class Meta:

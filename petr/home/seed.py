@@ -119,6 +119,7 @@ def seed_navigation(site, pages):
         )
         settings.footer_links = links(
             [
+                ("documents", ""),
                 ("acts", ""),
                 ("legal", ""),
                 ("accessibility", "Accessibilité"),

@@ -1,4 +1,6 @@
-"""Registre des actes: the PETR's deliberations, orders, decisions and minutes, published
+"""The library: documents, and the register of acts.
+
+Registre des actes: the PETR's deliberations, orders, decisions and minutes, published
 electronically (ordonnance 2021-1310, décret 2021-1311).
 
 Each act is a page, so it has a permanent URL, revisions, workflows and scheduled publishing.
@@ -6,13 +8,14 @@ Its PDF is checked to be one, fingerprinted (SHA-256, shown to the public) and k
 public media: it is served only through the live act's page. Once an act is online its file can
 never change; a correction is a new act that points to the one it corrects."""
 
-import hashlib
+from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
 from django.db import models
 from django.http import FileResponse, Http404
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.formats import date_format
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -22,7 +25,10 @@ from wagtail.snippets.models import register_snippet
 from petr.core.listing import paginate
 from petr.core.models import BasePage
 
+from .files import FORMATS, check_file, fingerprint, format_label
+
 MAX_PDF_BYTES = 20 * 1024 * 1024
+MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 PER_PAGE = 20
 
 
@@ -189,7 +195,10 @@ class ActPage(RoutablePageMixin, BasePage):
                 }
             )
         if self.file and not self.file._committed:
-            check_pdf(self.file)
+            try:
+                check_file(self.file, {"pdf"}, MAX_PDF_BYTES)
+            except ValidationError as error:
+                raise ValidationError({"file": error.messages}) from error
         if self.corrects_id and self.corrects_id == self.pk:
             raise ValidationError({"corrects": "Un acte ne peut pas se rectifier lui-même."})
 
@@ -215,22 +224,101 @@ class ActPage(RoutablePageMixin, BasePage):
         )
 
 
-def check_pdf(file):
-    if file.size > MAX_PDF_BYTES:
-        raise ValidationError({"file": "Le fichier dépasse 20 Mo."})
-    file.seek(0)
-    head = file.read(1024)
-    file.seek(0)
-    if b"%PDF-" not in head:
-        raise ValidationError(
-            {"file": "Ce fichier n'est pas un PDF, quel que soit son nom : déposez l'acte en PDF."}
+class DocumentIndexPage(RoutablePageMixin, BasePage):
+    """« Documents »: the PETR's contracts, studies, reports and minutes, with filters."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["library.DocumentPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "bibliothèque de documents"
+
+    def documents(self):
+        return (
+            DocumentPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("mission")
+            .order_by("-year", "title", "pk")
         )
 
+    @path("")
+    def listing(self, request):
+        from .forms import DocumentFilterForm
 
-def fingerprint(file):
-    digest = hashlib.sha256()
-    file.seek(0)
-    for chunk in iter(lambda: file.read(1024 * 1024), b""):
-        digest.update(chunk)
-    file.seek(0)
-    return digest.hexdigest(), file.size
+        form = DocumentFilterForm(request.GET or None)
+        items = paginate(request, form.filter(self.documents()), PER_PAGE)
+        context = self.get_context(request)
+        context.update(form=form, items=items)
+        return TemplateResponse(request, "library/document_index_page.html", context)
+
+
+class DocumentPage(RoutablePageMixin, BasePage):
+    """One document. Its file is kept out of the public media and served only while the page
+    is live: a draft, unpublished or expired document is not reachable by any URL."""
+
+    class Type(models.TextChoices):
+        CONTRAT = "contrat", "Contrat"
+        ETUDE = "etude", "Étude"
+        RAPPORT = "rapport", "Rapport"
+        COMPTE_RENDU = "compte-rendu", "Compte rendu"
+        PLAQUETTE = "plaquette", "Plaquette"
+        AUTRE = "autre", "Autre document"
+
+    doc_type = models.CharField("type", max_length=20, choices=Type.choices)
+    year = models.PositiveSmallIntegerField("année")
+    mission = models.ForeignKey(
+        "missions.MissionPage",
+        verbose_name="mission concernée",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    file = models.FileField(
+        "fichier",
+        storage=private_storage,
+        upload_to="documents/%Y/",
+        help_text="PDF, ODT, ODS, DOCX, XLSX ou CSV, 50 Mo au plus.",
+    )
+    file_size = models.PositiveIntegerField("taille (octets)", default=0, editable=False)
+
+    search_fields = [*BasePage.search_fields, index.FilterField("doc_type")]
+    content_panels = [
+        FieldPanel("title"),
+        FieldPanel("intro", heading="Description"),
+        FieldRowPanel([FieldPanel("doc_type"), FieldPanel("year")]),
+        FieldPanel("mission"),
+        FieldPanel("file"),
+    ]
+    parent_page_types = ["library.DocumentIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "document"
+        verbose_name_plural = "documents"
+
+    @property
+    def format_label(self):
+        return format_label(self.file.name)
+
+    @path("fichier/", name="file")
+    def download(self, request):
+        name = Path(self.file.name).name
+        return FileResponse(self.file.open("rb"), as_attachment=True, filename=name)
+
+    def clean(self):
+        super().clean()
+        if self.file and not self.file._committed:
+            try:
+                check_file(self.file, set(FORMATS), MAX_DOCUMENT_BYTES)
+            except ValidationError as error:
+                raise ValidationError({"file": error.messages}) from error
+        if self.year and not 1950 <= self.year <= timezone.localdate().year + 1:
+            raise ValidationError({"year": "Indiquez l'année du document, sur quatre chiffres."})
+
+    def save(self, *args, **kwargs):
+        if self.file and not self.file._committed:
+            self.file_size = self.file.size
+        super().save(*args, **kwargs)

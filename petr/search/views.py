@@ -13,6 +13,7 @@ KINDS = {
     "actualites": ("Actualités", ["news.newspage"]),
     "agenda": ("Agenda", ["events.eventpage"]),
     "actes": ("Registre des actes", ["library.actpage"]),
+    "documents": ("Documents", ["library.documentpage"]),
     "missions": ("Missions", ["missions.missionpage"]),
     "territoire": ("Territoire", ["territory.territorypage", "territory.petrpage"]),
 }

@@ -35,6 +35,8 @@ PAGES = [
     "/actes/",  # ActIndexPage
     "/actes/acte-2026-001/",  # ActPage
     "/actes/acte-2026-002/",  # a correcting act
+    "/documents-du-petr/",  # DocumentIndexPage
+    "/documents-du-petr/document-1/",  # DocumentPage
     "/recherche/",  # search, empty state
     "/recherche/?q=mobilit%C3%A9",  # results
     "/recherche/?q=zzyzx&type=inconnu",  # no result, unknown kind
@@ -47,7 +49,7 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 def content(db):
     """What editors publish, so the listing and detail pages have something to show."""
     from petr.events.tests.helpers import publish_event
-    from petr.library.tests.helpers import meeting, publish_act
+    from petr.library.tests.helpers import meeting, publish_act, publish_document
     from petr.missions.models import MissionPage
     from petr.news.tests.helpers import publish_news
     from petr.territory.models import Commune
@@ -70,6 +72,7 @@ def content(db):
     publish_event("Atelier passé", -10)
     first = publish_act(meeting=meeting())
     publish_act("Rectification du budget", corrects=first)
+    publish_document(mission=mobility)
 
 
 def test_axe_finds_no_violation(live_seeded, content, browser, axe_source):

@@ -8,6 +8,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from petr.core.models import AccessibilityPage, ContactPage, ContentPage, SitemapPage
 from petr.events.models import EventIndexPage
+from petr.library.models import ActIndexPage, DocumentIndexPage
 from petr.home.models import HomePage
 from petr.missions.models import MissionIndexPage, MissionPage
 from petr.news.models import NewsIndexPage
@@ -42,6 +43,8 @@ class PageTypesTest(WagtailPageTestCase):
                 TerritoryPage,
                 NewsIndexPage,
                 EventIndexPage,
+                ActIndexPage,
+                DocumentIndexPage,
             },
         )
         self.assertAllowedSubpageTypes(MissionIndexPage, {MissionPage})
@@ -60,6 +63,8 @@ class PageTypesTest(WagtailPageTestCase):
             TerritoryPage,
             NewsIndexPage,
             EventIndexPage,
+            ActIndexPage,
+            DocumentIndexPage,
         ):
             self.assertFalse(model.can_create_at(self.home), model.__name__)
 
@@ -78,6 +83,8 @@ class PageTypesTest(WagtailPageTestCase):
             TerritoryPage,
             NewsIndexPage,
             EventIndexPage,
+            ActIndexPage,
+            DocumentIndexPage,
         }
         for page in pages:
             self.assertPageIsRenderable(page)

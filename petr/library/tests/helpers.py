@@ -36,3 +36,25 @@ def publish_act(title="Adoption du budget primitif 2027", publish=True, **fields
         act.save_revision().publish()
     act.refresh_from_db()
     return act
+
+
+def publish_document(title="Contrat local de santé 2024-2028", publish=True, **fields):
+    from petr.library.models import DocumentIndexPage, DocumentPage
+
+    index = DocumentIndexPage.objects.get()
+    page = DocumentPage(
+        title=title,
+        slug=fields.pop("slug", f"document-{DocumentPage.objects.count() + 1}"),
+        intro=fields.pop("intro", "Le contrat signé avec l'ARS."),
+        doc_type=fields.pop("doc_type", DocumentPage.Type.CONTRAT),
+        year=fields.pop("year", 2024),
+        file=fields.pop("file", None) or pdf(PDF * 3000, "contrat-local-de-sante.pdf"),
+        live=False,
+        **fields,
+    )
+    page.full_clean(exclude=["path", "depth"])
+    index.add_child(instance=page)
+    if publish:
+        page.save_revision().publish()
+    page.refresh_from_db()
+    return page

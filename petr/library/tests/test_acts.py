@@ -52,8 +52,9 @@ def test_the_file_is_served_only_through_the_live_act(client, seeded):
         (lambda: pdf(b"MZ\x90\x00 not a pdf", "acte.pdf"), "n'est pas un PDF"),
         (lambda: pdf(b"<html>hello</html>", "acte.pdf"), "n'est pas un PDF"),
         (lambda: pdf(b"%PDF-1.4" + b"0" * (20 * 1024 * 1024), "gros.pdf"), "20 Mo"),
+        (lambda: pdf(PDF, "acte.docx"), "Format non accepté"),
     ],
-    ids=["executable", "html", "oversized"],
+    ids=["executable", "html", "oversized", "wrong-extension"],
 )
 def test_uploads_that_are_not_what_they_claim_are_refused(seeded, upload, message):
     with pytest.raises(ValidationError, match=message):

@@ -9,7 +9,7 @@ from petr.home.seed import (
     seed_home_sections,
     seed_navigation,
 )
-from petr.library.seed import seed_register
+from petr.library.seed import seed_documents, seed_register
 from petr.missions.seed import seed_missions
 from petr.news.seed import seed_news_index
 from petr.territory.seed import seed_petr_page, seed_territory, seed_territory_page
@@ -36,6 +36,7 @@ class Command(BaseCommand):
             "news": seed_news_index(home),
             "agenda": seed_agenda(home),
             "acts": seed_register(home),
+            "documents": seed_documents(home),
             **missions,
             **seed_service_pages(home),
         }

@@ -1,0 +1,79 @@
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+
+from petr.library.models import DocumentPage
+from petr.missions.models import MissionPage
+
+from .helpers import PDF, pdf, publish_document
+
+pytestmark = pytest.mark.django_db
+
+
+def test_download_links_state_format_and_size(client, seeded):
+    doc = publish_document()
+    size_kb = round(len(PDF) * 3000 / 1024)
+    for url in ("/documents-du-petr/", doc.url):
+        html = client.get(url).content.decode()
+        assert f"(PDF – {size_kb}\u00a0Ko)" in html
+
+
+def test_unpublished_documents_are_not_reachable(client, seeded):
+    doc = publish_document()
+    response = client.get(f"{doc.url}fichier/")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == PDF * 3000
+    draft = publish_document("Étude confidentielle", publish=False, slug="etude")
+    assert client.get("/documents-du-petr/etude/fichier/").status_code == 404
+    Page.objects.get(pk=doc.pk).specific.unpublish()
+    assert client.get(f"{doc.url}fichier/").status_code == 404
+    assert "Étude confidentielle" not in client.get("/documents-du-petr/").content.decode()
+    assert draft.file.url.startswith("/non-public/")  # outside MEDIA_URL: no direct link
+
+
+def test_filters_by_type_mission_and_year(client, seeded):
+    health = MissionPage.objects.get(slug="contrat-local-de-sante")
+    publish_document("Contrat local de santé", mission=health)
+    publish_document("Étude mobilité", doc_type=DocumentPage.Type.ETUDE, year=2021)
+    html = client.get("/documents-du-petr/", {"doc_type": "etude"}).content.decode()
+    assert "Étude mobilité" in html and "Contrat local de santé</a>" not in html
+    html = client.get("/documents-du-petr/", {"mission": "contrat-local-de-sante"}).content.decode()
+    assert "Contrat local de santé</a>" in html and "Étude mobilité" not in html
+    html = client.get("/documents-du-petr/", {"year": "2021"}).content.decode()
+    assert "Étude mobilité" in html and "1 document" in html
+    html = client.get("/documents-du-petr/", {"year": "abc", "doc_type": "x"}).content.decode()
+    assert "Un filtre n'a pas été reconnu" in html and "2 documents" in html
+
+
+@pytest.mark.parametrize(
+    ("upload", "message"),
+    [
+        (lambda: pdf(b"MZ\x90\x00", "rapport.pdf"), "n'est pas un PDF"),
+        (lambda: pdf(b"%PDF-1.7", "rapport.docx"), "n'est pas un DOCX"),
+        (lambda: pdf(b"MZ\x90\x00", "virus.exe"), "Format non accepté"),
+        (lambda: pdf(b"PK\x03\x04" + b"0" * (50 * 1024 * 1024), "gros.xlsx"), "50 Mo"),
+    ],
+    ids=["fake-pdf", "fake-docx", "executable", "oversized"],
+)
+def test_files_that_are_not_what_they_claim_are_refused(seeded, upload, message):
+    with pytest.raises(ValidationError, match=message):
+        publish_document(file=upload())
+
+
+def test_document_listing_keeps_a_fixed_number_of_queries(client, seeded):
+    health = MissionPage.objects.get(slug="contrat-local-de-sante")
+    publish_document(mission=health)
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/documents-du-petr/").status_code == 200
+        return len(queries)
+
+    count()
+    before = count()
+    for _ in range(40):
+        publish_document(mission=health, file=pdf())
+    count()
+    assert count() == before
