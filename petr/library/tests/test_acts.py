@@ -142,7 +142,7 @@ def test_register_keeps_a_fixed_number_of_queries(client, seeded):
 
     counts()
     before = counts()
-    for _ in range(60):
+    for _ in range(150):
         publish_act(meeting=december)
     counts()
     assert counts() == before

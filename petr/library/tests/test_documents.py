@@ -73,7 +73,7 @@ def test_document_listing_keeps_a_fixed_number_of_queries(client, seeded):
 
     count()
     before = count()
-    for _ in range(40):
+    for _ in range(150):
         publish_document(mission=health, file=pdf())
     count()
     assert count() == before
