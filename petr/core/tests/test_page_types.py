@@ -8,8 +8,8 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from petr.core.models import AccessibilityPage, ContactPage, ContentPage, SitemapPage
 from petr.events.models import EventIndexPage
-from petr.library.models import ActIndexPage, DocumentIndexPage
 from petr.home.models import HomePage
+from petr.library.models import ActIndexPage, DocumentIndexPage
 from petr.missions.models import MissionIndexPage, MissionPage
 from petr.news.models import NewsIndexPage
 from petr.territory.models import PetrPage, TerritoryPage
