@@ -2,6 +2,7 @@
 
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
+from django.template.response import TemplateResponse
 
 
 def paginate(request, items, per_page):
@@ -11,3 +12,12 @@ def paginate(request, items, per_page):
         return paginator.page(number)
     except (InvalidPage, ValueError) as exc:
         raise Http404("Cette page de résultats n'existe pas.") from exc
+
+
+def render_listing(page, request, template, items, per_page, form=None, **extra):
+    """A listing page's response: its items, filtered by the form when there is one, paginated."""
+    if form is not None:
+        items = form.filter(items)
+    context = page.get_context(request)
+    context.update(form=form, items=paginate(request, items, per_page), **extra)
+    return TemplateResponse(request, template, context)

@@ -5,7 +5,6 @@ from datetime import datetime, time
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.formats import date_format
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -14,7 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from petr.core.blocks import body_stream
-from petr.core.listing import paginate
+from petr.core.listing import render_listing
 from petr.core.models import BasePage
 
 PER_PAGE = 12
@@ -56,9 +55,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         )
 
     def _listing(self, request, events, past):
-        context = self.get_context(request)
-        context.update(items=paginate(request, events, PER_PAGE), past=past)
-        return TemplateResponse(request, "events/event_index_page.html", context)
+        template = "events/event_index_page.html"
+        return render_listing(self, request, template, events, PER_PAGE, past=past)
 
     @path("")
     def upcoming_view(self, request):

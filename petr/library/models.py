@@ -22,7 +22,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from petr.core.listing import paginate
+from petr.core.listing import render_listing
 from petr.core.models import BasePage
 
 from .files import FORMATS, check_file, fingerprint, format_label
@@ -81,9 +81,8 @@ class ActIndexPage(RoutablePageMixin, BasePage):
         from .forms import ActFilterForm
 
         form = ActFilterForm(request.GET or None)
-        context = self.get_context(request)
-        context.update(form=form, items=paginate(request, form.filter(self.acts()), PER_PAGE))
-        return TemplateResponse(request, "library/act_index_page.html", context)
+        template = "library/act_index_page.html"
+        return render_listing(self, request, template, self.acts(), PER_PAGE, form)
 
     @path("seances/<int:pk>/", name="meeting")
     def meeting(self, request, pk):
@@ -248,10 +247,8 @@ class DocumentIndexPage(RoutablePageMixin, BasePage):
         from .forms import DocumentFilterForm
 
         form = DocumentFilterForm(request.GET or None)
-        items = paginate(request, form.filter(self.documents()), PER_PAGE)
-        context = self.get_context(request)
-        context.update(form=form, items=items)
-        return TemplateResponse(request, "library/document_index_page.html", context)
+        template = "library/document_index_page.html"
+        return render_listing(self, request, template, self.documents(), PER_PAGE, form)
 
 
 class DocumentPage(RoutablePageMixin, BasePage):

@@ -3,7 +3,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -13,7 +12,7 @@ from wagtail.images import get_image_model
 from wagtail.search import index
 
 from petr.core.blocks import body_stream
-from petr.core.listing import paginate
+from petr.core.listing import render_listing
 from petr.core.models import BasePage
 
 PER_PAGE = 10
@@ -46,10 +45,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         from .forms import NewsFilterForm  # the form queries pages and communes
 
         form = NewsFilterForm(request.GET or None)
-        items = form.filter(self.news())
-        context = self.get_context(request)
-        context.update(form=form, items=paginate(request, items, PER_PAGE))
-        return TemplateResponse(request, "news/news_index_page.html", context)
+        template = "news/news_index_page.html"
+        return render_listing(self, request, template, self.news(), PER_PAGE, form)
 
     @path("flux/rss/", name="rss")
     def rss(self, request):
