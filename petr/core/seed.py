@@ -53,11 +53,17 @@ PERSONAL_DATA = [
         "ni outil de mesure d'audience, ni service tiers, ni publicité : aucune donnée de "
         "navigation n'est transmise à un autre organisme et aucun bandeau de consentement "
         "n'est donc nécessaire.</p>"
+        "<p>Le formulaire de contact recueille votre nom, votre adresse électronique, l'objet "
+        "et le texte de votre message, dans le seul but de vous répondre. Une empreinte "
+        "chiffrée de votre adresse IP sert à limiter les envois abusifs. Ces données sont "
+        "lues par les agents du PETR et conservées un an, puis supprimées.</p>"
     ),
     heading("Cookies", "cookies"),
     paragraph(
-        "<p>Les seuls cookies déposés sont ceux indispensables à la connexion des agents à "
-        "l'espace d'administration du site. Ils ne servent à aucun suivi.</p>"
+        "<p>Les seuls cookies déposés sont indispensables au fonctionnement du site : la "
+        "connexion des agents à l'espace d'administration, et un cookie de sécurité posé par "
+        "le formulaire de contact pour le protéger contre les envois frauduleux. Ils ne "
+        "servent à aucun suivi.</p>"
     ),
     heading("Vos droits", "droits"),
     paragraph(
