@@ -1,4 +1,5 @@
-"""Shared fixtures: a seeded site, and Chromium driven by Playwright against the live server."""
+"""Shared fixtures: the starter site, seeded once per test session; query counting; Chromium
+driven by Playwright against the live server."""
 
 import os
 import shutil
@@ -24,6 +25,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# No public page may need more, whatever it lists (the query-count tests check growth).
+QUERY_CEILING = 25
 
 
 def require(condition, message):
@@ -35,18 +38,55 @@ def require(condition, message):
     pytest.skip(message)
 
 
+def seed_site():
+    cache.clear()
+    call_command("seed_site", stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The starter site is built once, right after the test database; each test then runs in a
+    transaction that is rolled back, so every test starts from it."""
+    with django_db_blocker.unblock():
+        seed_site()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # Rolled-back rows must not survive in the cache (site root paths, scheduling moment).
+    cache.clear()
+
+
 @pytest.fixture
 def seeded(db):
-    call_command("seed_site", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    """The starter site (territory, home, missions, service pages), as `make run` makes it."""
 
 
 @pytest.fixture
 def live_seeded(transactional_db, live_server):
-    # Each transactional test ends with a flush: the cached site root paths of the flushed
-    # pages must go too.
-    cache.clear()
-    call_command("seed_site", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    """The live server on the starter site. A transactional test ends by emptying the database
+    (pytest-django runs them after all the others): the next one seeds it again."""
+    from petr.core.models import SeedMark
+
+    if not SeedMark.objects.exists():
+        seed_site()
     return live_server
+
+
+@pytest.fixture
+def query_counts(client, django_assert_max_num_queries):
+    """The number of SQL queries of each URL, on a warm cache, each under QUERY_CEILING."""
+
+    def measure(urls):
+        counts = {}
+        for url in urls:
+            assert client.get(url).status_code == 200  # site root paths, image renditions
+            with django_assert_max_num_queries(QUERY_CEILING) as queries:
+                assert client.get(url).status_code == 200
+            counts[url] = len(queries)
+        return counts
+
+    return measure
 
 
 @pytest.fixture(scope="session")

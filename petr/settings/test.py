@@ -1,5 +1,6 @@
 """Tests: SQLite by default; DATABASE_URL and REDIS_URL switch to the production services."""
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -16,3 +17,11 @@ WHITENOISE_AUTOREFRESH = True
 _TMP = Path(tempfile.mkdtemp(prefix="petr-tests-"))
 MEDIA_ROOT = _TMP / "media"
 STORAGES["private"]["OPTIONS"]["location"] = _TMP / "private"  # noqa: F405
+
+# Parallel test workers (pytest-xdist) each have their own database, and their own Redis
+# database too: clearing the cache between tests flushes a whole Redis database.
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "gw").removeprefix("gw")
+if os.environ.get("REDIS_URL") and _WORKER.isdigit():
+    _cache = CACHES["default"]  # noqa: F405
+    _base, _, _db = _cache["LOCATION"].rpartition("/")
+    _cache["LOCATION"] = f"{_base}/{int(_db or 0) + int(_WORKER) + 1}"

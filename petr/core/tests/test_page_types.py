@@ -1,7 +1,6 @@
 """Each page type can be created where allowed, renders, and is editable in the admin."""
 
 import pytest
-from django.core.management import call_command
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
@@ -20,7 +19,6 @@ pytestmark = pytest.mark.django_db
 class PageTypesTest(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("seed_site", stdout=open("/dev/null", "w"))  # noqa: SIM115
         cls.home = Site.objects.get(is_default_site=True).root_page.specific
 
     def setUp(self):

@@ -2,12 +2,11 @@ import re
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
 from petr.core.models import SeedMark
-from petr.territory.models import Commune, Epci
+from petr.territory.models import Commune
+from petr.territory.tests.helpers import add_communes
 
 pytestmark = pytest.mark.django_db
 NNBSP = "\u202f"
@@ -36,29 +35,11 @@ def test_mission_tabs_link_every_mission_page(client, seeded):
         assert f'href="/missions/{slug}/"' in html
 
 
-def test_home_query_count_does_not_grow_with_communes(client, seeded):
-    client.get("/")  # warm the site-root cache
-
-    def count():
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get("/").status_code == 200
-        return len(queries)
-
-    before = count()
-    epci = Epci.objects.create(siren="200000000", name="CC de test", slug="cc-de-test")
-    Commune.objects.bulk_create(
-        Commune(
-            code_insee=f"99{i:03d}",
-            name=f"Commune {i}",
-            slug=f"commune-{i}",
-            epci=epci,
-            population=100,
-            surface_ha=1000,
-        )
-        for i in range(300)
-    )
-    assert count() == before
-    assert before <= 20  # figures, missions, latest news, next events, menu and settings
+def test_home_query_count_does_not_grow_with_communes(seeded, query_counts):
+    before = query_counts(["/"])
+    add_communes(5)
+    assert query_counts(["/"]) == before
+    assert before["/"] <= 20  # figures, missions, latest news, next events, menu and settings
 
 
 def test_seeding_twice_keeps_editor_changes_and_deletions(client, seeded):

@@ -9,7 +9,7 @@ from django.forms.models import model_to_dict
 
 from petr.territory.figures import territory_figures
 from petr.territory.models import Commune, DataImport, Epci, TerritoryMap, TerritorySettings
-from petr.territory.sources import communes_path, epci_path
+from petr.territory.sources import CappedRetry, communes_path, epci_path
 
 from .geo_api import GeoApiServer
 
@@ -22,7 +22,7 @@ SAINT_MIHIEL = "55463"
 def geo_api(settings):
     settings.TERRITORY_API = {
         **settings.TERRITORY_API,
-        "TIMEOUT": 0.5,
+        "TIMEOUT": 0.2,
         "RETRIES": 2,
         "BACKOFF": 0,
     }
@@ -69,11 +69,20 @@ def test_identical_import_changes_nothing_and_keeps_the_map(seeded, geo_api):
     assert TerritoryMap.objects.get().built_at == drawn.built_at
 
 
-def test_retry_after_429_is_honoured(seeded, geo_api):
+@pytest.mark.parametrize(("asked", "waited"), [("7", 7), ("86400", 120)])
+def test_retry_after_429_is_honoured_up_to_two_minutes(seeded, geo_api, monkeypatch, asked, waited):
+    waits = []
+
+    def sleep_for_retry(retry, response):  # records the wait instead of taking it
+        waits.append(retry.get_retry_after(response))
+        return True
+
+    monkeypatch.setattr(CappedRetry, "sleep_for_retry", sleep_for_retry)
     path = epci_path(SAMMIELLOIS)
-    geo_api.fail(path, status=429, headers={"Retry-After": "1"}, times=1)
+    geo_api.fail(path, status=429, headers={"Retry-After": asked}, times=1)
     run_import("--source", "api")
     assert [p for p, _ in geo_api.requests].count(path) == 2
+    assert waits == [waited]
     assert DataImport.objects.latest().succeeded
 
 
@@ -87,7 +96,7 @@ def test_transient_server_error_is_retried(seeded, geo_api):
     ("fault", "message"),
     [
         (lambda api: api.fail(communes_path(FRESNES), status=500), "HTTP 500"),
-        (lambda api: api.fail(communes_path(FRESNES), status=200, delay=1.5), "injoignable"),
+        (lambda api: api.fail(communes_path(FRESNES), status=200, delay=0.5), "injoignable"),
         (
             lambda api: api.fail(communes_path(FRESNES), status=200, body=b"{pas du json"),
             "JSON valide",

@@ -6,10 +6,10 @@ import json
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from petr.territory.models import Commune, DataImport, Epci
+
+from .helpers import add_communes
 
 pytestmark = pytest.mark.django_db
 NNBSP = "\u202f"
@@ -79,22 +79,6 @@ def test_sitemap_lists_every_commune_and_communaute(client, seeded):
     assert xml.count("/territoire/") == 1 + 4 + 123
 
 
-def add_communes(count):
-    epci = Epci.objects.create(siren="200000000", name="CC de test", slug="cc-de-test")
-    Commune.objects.bulk_create(
-        Commune(
-            code_insee=f"99{i:03d}",
-            name=f"Commune {i}",
-            slug=f"commune-{i}",
-            epci=epci,
-            population=100,
-            surface_ha=1000,
-            map_path="M1 1l1 0 0 1z",
-        )
-        for i in range(count)
-    )
-
-
 URLS = [
     "/territoire/",
     "/territoire/saint-mihiel/",
@@ -106,19 +90,10 @@ URLS = [
 ]
 
 
-def test_query_counts_do_not_grow_with_the_number_of_communes(client, seeded):
-    def counts():
-        result = {}
-        for url in URLS:
-            with CaptureQueriesContext(connection) as queries:
-                assert client.get(url).status_code == 200
-            result[url] = len(queries)
-        return result
-
-    counts()  # warm the site-root cache
-    before = counts()
-    add_communes(300)
-    assert counts() == before
+def test_query_counts_do_not_grow_with_the_number_of_communes(seeded, query_counts):
+    before = query_counts(URLS)
+    add_communes(5)
+    assert query_counts(URLS) == before
     assert max(before.values()) <= 18, before
 
 

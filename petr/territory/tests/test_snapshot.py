@@ -110,6 +110,7 @@ def test_figures_are_computed_from_the_rows(seeded):
 
 @pytest.mark.django_db
 def test_no_figures_before_any_import():
+    Commune.objects.all().delete()
     assert territory_figures() is None
 
 
