@@ -1,6 +1,7 @@
 """Shared fixtures: the starter site, seeded once per test session; query counting; Chromium
 driven by Playwright against the live server."""
 
+import importlib
 import os
 import shutil
 from pathlib import Path
@@ -71,6 +72,39 @@ def live_seeded(transactional_db, live_server):
     if not SeedMark.objects.exists():
         seed_site()
     return live_server
+
+
+def project_page_models():
+    """Every page type of the portal's own apps, discovered from the models."""
+    from wagtail.models import get_page_models
+
+    return [model for model in get_page_models() if model.__module__.startswith("petr.")]
+
+
+def publish_samples():
+    """Publishes every app's sample content (its `tests/samples.py`, if any) and returns the
+    addresses the site-wide checks visit: one live page of every page type, then the other
+    addresses the apps name (routes, filters, error states)."""
+    from django.apps import apps
+
+    extra = []
+    for app in apps.get_app_configs():
+        if app.name.startswith("petr.") and Path(app.path, "tests", "samples.py").exists():
+            extra += importlib.import_module(f"{app.name}.tests.samples").publish()
+    paths = []
+    for model in project_page_models():
+        page = model.objects.live().order_by("path").first()
+        assert page, (
+            f"{model.__name__} n'a aucune page publiée : publiez-en une dans "
+            f"{model._meta.app_config.name}/tests/samples.py"
+        )
+        paths.append(page.url)
+    return list(dict.fromkeys(paths + extra))
+
+
+@pytest.fixture
+def sample_paths(db):
+    return publish_samples()
 
 
 @pytest.fixture

@@ -123,6 +123,7 @@ class EventPage(RoutablePageMixin, BasePage):
         FieldPanel("mission"),
         FieldPanel("body"),
     ]
+    search_kind = ("agenda", "Agenda")
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
 

@@ -23,20 +23,8 @@ class HomePage(BasePage):
     )
 
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    # Its sections are every page type whose parent_page_types names it.
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "core.ContentPage",
-        "core.AccessibilityPage",
-        "core.SitemapPage",
-        "core.ContactPage",
-        "missions.MissionIndexPage",
-        "territory.PetrPage",
-        "territory.TerritoryPage",
-        "news.NewsIndexPage",
-        "events.EventIndexPage",
-        "library.ActIndexPage",
-        "library.DocumentIndexPage",
-    ]
 
     class Meta:
         verbose_name = "page d'accueil"

@@ -163,6 +163,7 @@ class ActPage(RoutablePageMixin, BasePage):
         FieldPanel("file"),
         FieldPanel("corrects"),
     ]
+    search_kind = ("actes", "Registre des actes")
     parent_page_types = ["library.ActIndexPage"]
     subpage_types = []
 
@@ -289,6 +290,7 @@ class DocumentPage(RoutablePageMixin, BasePage):
         FieldPanel("mission"),
         FieldPanel("file"),
     ]
+    search_kind = ("documents", "Documents")
     parent_page_types = ["library.DocumentIndexPage"]
     subpage_types = []
 

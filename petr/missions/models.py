@@ -29,8 +29,8 @@ class MissionPage(BasePage):
 
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_kind = ("missions", "Missions")
     parent_page_types = ["missions.MissionIndexPage"]
-    subpage_types = ["core.ContentPage"]
 
     class Meta:
         verbose_name = "mission"

@@ -95,6 +95,7 @@ class NewsPage(BasePage):
         FieldPanel("body"),
         MultiFieldPanel([FieldPanel("mission"), FieldPanel("communes")], heading="Classement"),
     ]
+    search_kind = ("actualites", "Actualités")
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
 

@@ -6,31 +6,19 @@ from wagtail.models import Page
 
 from petr.core.listing import paginate
 
+from .kinds import content_types, kind_label, search_kinds
+
 MAX_QUERY = 200  # characters; longer queries are cut, not refused
 PER_PAGE = 10
-# Kind filter: label, and the page models it covers ("app_label.model"); empty is everything.
-KINDS = {
-    "actualites": ("Actualités", ["news.newspage"]),
-    "agenda": ("Agenda", ["events.eventpage"]),
-    "actes": ("Registre des actes", ["library.actpage"]),
-    "documents": ("Documents", ["library.documentpage"]),
-    "missions": ("Missions", ["missions.missionpage"]),
-    "territoire": ("Territoire", ["territory.territorypage", "territory.petrpage"]),
-}
+
+
+def kind_choices():
+    return [("", "Tout le site"), *[(slug, label) for slug, (label, _) in search_kinds().items()]]
 
 
 class SearchForm(forms.Form):
     q = forms.CharField(label="Rechercher", required=False, strip=True)
-    type = forms.ChoiceField(
-        label="Type de contenu",
-        required=False,
-        choices=[("", "Tout le site"), *[(key, label) for key, (label, _) in KINDS.items()]],
-    )
-
-
-def kind_label(page):
-    model = type(page)._meta.label_lower
-    return next((label for label, models in KINDS.values() if model in models), "Page")
+    type = forms.ChoiceField(label="Type de contenu", required=False, choices=kind_choices)
 
 
 def search(request):
@@ -45,9 +33,7 @@ def search(request):
     if query:
         pages = Page.objects.live().public().filter(depth__gt=1)
         if kind:
-            pages = pages.filter(
-                content_type__in=[_content_type(model) for model in KINDS[kind][1]]
-            )
+            pages = pages.filter(content_type__in=content_types(kind))
         results = paginate(request, pages.search(query), PER_PAGE)
         # One query per page type shown, whatever the number of results.
         specific = {p.pk: p for p in Page.objects.filter(pk__in=[r.pk for r in results]).specific()}
@@ -59,13 +45,6 @@ def search(request):
         "query": query,
         "results": results,
         "truncated": truncated,
-        "kind_label": KINDS[kind][0] if kind else "",
+        "kind_label": search_kinds()[kind][0] if kind else "",
     }
     return TemplateResponse(request, "search/search.html", context)
-
-
-def _content_type(model):
-    from django.contrib.contenttypes.models import ContentType
-
-    app_label, model_name = model.split(".")
-    return ContentType.objects.get_by_natural_key(app_label, model_name)

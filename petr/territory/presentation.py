@@ -1,19 +1,14 @@
 """What the territory pages show, built in a fixed number of queries whatever the number of
 communes: each function reads whole tables once and arranges them in Python."""
 
-import unicodedata
-
 from django.db.models import Count, Sum
+
+from petr.core.french import french_sort_key
 
 from .figures import last_successful_import
 from .models.data import Commune, Epci, TerritoryMap
 
 PALETTE_SIZE = 6  # colours in the stylesheet (.map-c0 … .map-c5); more communautés reuse them
-
-
-def french_sort_key(name):
-    """« Évres » sorts with the E's, not after « Z » as a byte-wise ORDER BY would put it."""
-    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
 
 
 def members(base_url):

@@ -30,6 +30,9 @@ class BasePage(Page):
     )
 
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+    # (slug, label) of the search page's filter by kind this page type belongs to; types that
+    # share a slug share the filter. None: in « Tout le site » only, labelled « Page ».
+    search_kind = None
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     promote_panels = [
         *Page.promote_panels,

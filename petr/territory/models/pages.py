@@ -22,6 +22,7 @@ class PetrPage(BasePage):
 
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_kind = ("territoire", "Territoire")
     parent_page_types = ["home.HomePage"]
     subpage_types = ["core.ContentPage"]
     max_count_per_parent = 1
@@ -38,6 +39,7 @@ class TerritoryPage(RoutablePageMixin, BasePage):
 
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_kind = ("territoire", "Territoire")
     parent_page_types = ["home.HomePage"]
     subpage_types = []  # commune slugs live directly under this page's URL
     max_count_per_parent = 1

@@ -1,0 +1,5 @@
+"""Addresses of core's own for the site-wide checks (accessibility, valid HTML)."""
+
+
+def publish():
+    return ["/donnees-personnelles/", "/page-inexistante/"]  # a second content page; the 404
