@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test lint install setup browsers clean
+.PHONY: run test lint install setup clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,18 +32,27 @@ setup: install
 run: setup
 	$(MANAGE) runserver $(HOST)
 
-# axe-core for the accessibility tests, from the npm registry when npm is there.
-node_modules/axe-core/axe.min.js: package.json package-lock.json
-	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --silent \
+# axe-core for the accessibility tests and the CSS/JS linters, from the npm registry when npm
+# is there.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --no-audit --no-fund --silent && touch $@ \
 	  || echo "npm ci a échoué : les tests axe-core seront ignorés."; \
 	else echo "npm absent : les tests d'accessibilité axe-core seront ignorés."; fi
 
-test: $(VENV)/.installed-test node_modules/axe-core/axe.min.js
-	$(BIN)/pytest
+# Both cores (pytest-xdist), coverage printed and held at 80 % per module, slowest tests listed
+# (pyproject.toml); the time taken is printed against the 3-minute budget.
+test: $(VENV)/.installed-test node_modules/.installed
+	@start=$$(date +%s); \
+	$(BIN)/pytest -n auto --cov --cov-report=term:skip-covered --cov-report=json:var/coverage.json \
+	  && $(BIN)/python .ci/coverage_floor.py var/coverage.json 80; status=$$?; \
+	echo "make test : $$(( $$(date +%s) - start )) s (budget : 180 s)"; exit $$status
 
-lint: $(VENV)/.installed-test
+lint: $(VENV)/.installed-test node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	npx --no-install eslint petr/static/js
+	npx --no-install stylelint "petr/static/css/**/*.css"
 
 clean:
 	rm -rf $(VENV) var node_modules
