@@ -16,7 +16,8 @@ from django.core import signing
 from django.core.mail import EmailMessage
 from django.utils import timezone
 
-from .models import ContactSettings, ContactSubmission, SiteIdentity
+from .models.contact import ContactSettings, ContactSubmission
+from .models.site_settings import SiteIdentity
 
 MIN_SECONDS = 3  # a person does not fill the form faster
 MAX_AGE = timedelta(days=1)

@@ -4,6 +4,7 @@ from .models import (
     AccessibilityPage,
     AccessibilitySettings,
     ContactPage,
+    ContactSettings,
     ContentPage,
     SiteIdentity,
     SitemapPage,
@@ -25,6 +26,16 @@ def seed_settings(site):
 
     seed_once("settings.identity", identity)
     seed_once("settings.accessibility", lambda: AccessibilitySettings.for_site(site).save())
+
+
+def seed_privacy_page_setting(page):
+    def apply():
+        settings = ContactSettings.load()
+        settings.privacy_page = page
+        settings.save()
+
+    if page is not None:
+        seed_once("settings.contact.privacy-page", apply)
 
 
 LEGAL_NOTICE = [

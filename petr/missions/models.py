@@ -30,6 +30,7 @@ class MissionPage(BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
     search_kind = ("missions", "Missions")
+    is_contact_subject = True
     parent_page_types = ["missions.MissionIndexPage"]
 
     class Meta:

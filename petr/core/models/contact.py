@@ -2,6 +2,7 @@
 settings staff choose (who is notified, how long messages are kept)."""
 
 from django.db import models
+from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 
@@ -18,6 +19,17 @@ class ContactSettings(BaseGenericSetting):
         help_text="Les messages plus anciens sont supprimés par la commande "
         "« purge_contact_submissions ». Indiquez la même durée sur la page Données personnelles.",
     )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="page « Données personnelles »",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Le formulaire y renvoie pour le détail du traitement et l'exercice des droits.",
+    )
+
+    panels = [FieldPanel("recipient"), FieldPanel("retention_days"), FieldPanel("privacy_page")]
 
     class Meta:
         verbose_name = "formulaire de contact"

@@ -5,10 +5,13 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.search import index
 
 from petr.core.blocks import body_stream
+from petr.core.contact import ContactForm
+
+from .contact import ContactSettings
 
 
 class BasePage(Page):
@@ -33,6 +36,8 @@ class BasePage(Page):
     # (slug, label) of the search page's filter by kind this page type belongs to; types that
     # share a slug share the filter. None: in « Tout le site » only, labelled « Page ».
     search_kind = None
+    # Its live pages are subjects of the contact form (the missions: « Mobilité », « LEADER »…).
+    is_contact_subject = False
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     promote_panels = [
         *Page.promote_panels,
@@ -109,10 +114,8 @@ class ContactPage(BasePage):
         verbose_name = "page contact"
 
     def serve(self, request, *args, **kwargs):
-        from petr.core.contact import ContactForm  # the form module imports these models
-
-        subjects = Page.objects.live().filter(
-            content_type__app_label="missions", content_type__model="missionpage"
+        subjects = Page.objects.live().type(
+            *[m for m in get_page_models() if getattr(m, "is_contact_subject", False)]
         )
         form = ContactForm(
             request.POST if request.method == "POST" else None,
@@ -129,7 +132,8 @@ class ContactPage(BasePage):
         context = self.get_context(request, *args, **kwargs)
         context["form"] = form
         context["sent"] = request.GET.get(self.SENT) == "1" and request.method == "GET"
-        context["privacy_page"] = Page.objects.live().filter(slug="donnees-personnelles").first()
+        privacy_page = ContactSettings.load(request_or_site=request).privacy_page
+        context["privacy_page"] = privacy_page if privacy_page and privacy_page.live else None
         response = TemplateResponse(request, self.get_template(request), context)
         if form.errors:
             response.status_code = 400

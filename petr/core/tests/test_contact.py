@@ -74,6 +74,17 @@ def test_form_offers_the_missions_as_subjects(client, seeded):
     assert "conservées 365 jours" in html and "/donnees-personnelles/" in html
 
 
+def test_consent_notice_links_the_page_chosen_in_the_settings(client, seeded):
+    from wagtail.models import Page
+
+    page = Page.objects.get(slug="donnees-personnelles").specific
+    page.slug = "vos-donnees"
+    page.save_revision().publish()
+    assert 'href="/vos-donnees/"' in client.get("/contact/").content.decode()
+    ContactSettings.objects.update(privacy_page=None)
+    assert "Pour en savoir plus" not in client.get("/contact/").content.decode()
+
+
 def test_message_is_stored_then_sent_to_staff(client, recipient, smtp):
     response = post(client)
     assert response.status_code == 302 and response["Location"].endswith("?envoye=1#confirmation")

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from petr.core.seed import seed_service_pages, seed_settings
+from petr.core.seed import seed_privacy_page_setting, seed_service_pages, seed_settings
 from petr.events.seed import seed_agenda
 from petr.home.seed import (
     seed_home,
@@ -40,6 +40,7 @@ class Command(BaseCommand):
             **missions,
             **seed_service_pages(home),
         }
+        seed_privacy_page_setting(pages["personal_data"])
         seed_home_sections(home, missions)
         seed_home_publishing_sections(home)
         seed_navigation(site, pages)
