@@ -14,11 +14,8 @@ class MembersBlock(blocks.StructBlock):
         template = "territory/blocks/members.html"
 
     def get_context(self, value, parent_context=None):
-        from .models.pages import TerritoryPage  # the pages module imports this one
-
         context = super().get_context(value, parent_context)
-        page = TerritoryPage.objects.live().first()
-        base_url = page.get_url((parent_context or {}).get("request")) if page else None
+        base_url = (parent_context or {}).get("territory_url")  # from PetrPage.get_context
         members = presentation.members(base_url)
         by_epci = {}
         for commune in presentation.communes(base_url, members):

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Sum
 
-from .models import Commune, DataImport
+from .models.data import Commune, DataImport
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,8 @@
 """What the territory pages show, built in a fixed number of queries whatever the number of
 communes: each function reads whole tables once and arranges them in Python."""
 
+from dataclasses import dataclass
+
 from django.db.models import Count, Sum
 
 from petr.core.french import french_sort_key
@@ -41,12 +43,25 @@ def communes(base_url, epcis):
     return communes
 
 
-def _common(base_url):
+@dataclass
+class MapData:
+    territory_map: TerritoryMap | None
+    epcis: list
+    communes: list
+
+
+def map_data(base_url):
+    """What the {% territory_map %} tag draws: three queries whatever the number of communes."""
     epcis = members(base_url)
+    return MapData(TerritoryMap.objects.first(), epcis, communes(base_url, epcis))
+
+
+def _common(base_url):
+    data = map_data(base_url)
     return {
-        "epcis": epcis,
-        "communes": communes(base_url, epcis),
-        "territory_map": TerritoryMap.objects.first(),
+        "map_data": data,
+        "epcis": data.epcis,
+        "communes": data.communes,
         "data_import": last_successful_import(),
         "territory_url": base_url,
     }
@@ -73,5 +88,6 @@ def epci_context(base_url, epci):
 def commune_context(base_url, commune):
     context = _common(base_url)
     context["commune"] = current = next(c for c in context["communes"] if c.pk == commune.pk)
+    context["current_commune"] = [current]
     context["trail"] = [(current.member.name, current.member.url)]
     return context

@@ -30,6 +30,12 @@ class PetrPage(BasePage):
     class Meta:
         verbose_name = "page « Le PETR »"
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        territory = TerritoryPage.objects.live().first()  # its members link to their pages
+        context["territory_url"] = territory.get_url(request) if territory else None
+        return context
+
 
 class TerritoryPage(RoutablePageMixin, BasePage):
     """« Le territoire »: the map and table of the communes, a page per communauté and per

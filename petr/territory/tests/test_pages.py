@@ -177,3 +177,20 @@ def test_staff_edit_only_what_no_import_provides(admin_client, seeded):
     assert epci.website == "https://cc.example.fr"
     assert admin_client.get("/admin/territoire/communautes/new/").status_code == 302
     assert admin_client.get(f"/admin/territoire/communes/edit/{foreign.pk}/").status_code == 302
+
+
+def test_the_map_tag_highlights_any_communes_for_other_apps(
+    rf, seeded, django_assert_max_num_queries
+):
+    from django.template import engines
+
+    template = engines["django"].from_string(
+        '{% load territory_map %}{% territory_map "Communes du projet" caption="Deux communes" '
+        'highlight=communes colouring="muted" %}'
+    )
+    communes = list(Commune.objects.filter(slug__in=["saint-mihiel", "woel"]))
+    with django_assert_max_num_queries(6):  # territory page and its URL, map, communautés, communes
+        svg = svg_of(template.render({"communes": communes}, rf.get("/")))
+    assert svg.count('class="map-current"') == 2
+    assert svg.count('class="map-muted"') == 121 and "map-c0" not in svg
+    assert 'role="img"' in svg and ">Communes du projet</title>" in svg
