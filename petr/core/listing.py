@@ -14,10 +14,13 @@ def paginate(request, items, per_page):
         raise Http404("Cette page de résultats n'existe pas.") from exc
 
 
-def render_listing(page, request, template, items, per_page, form=None, **extra):
-    """A listing page's response: its items, filtered by the form when there is one, paginated."""
-    if form is not None:
-        items = form.filter(items)
+def render_listing(page, request, template, items, per_page, filterset=None, **extra):
+    """A listing page's response: its items, filtered by the FilterSet class when there is one
+    (its form is in the context as `form`), paginated."""
+    form = None
+    if filterset is not None:
+        filters = filterset(request.GET or None, queryset=items, request=request)
+        items, form = filters.qs, filters.form
     context = page.get_context(request)
     context.update(form=form, items=paginate(request, items, per_page), **extra)
     return TemplateResponse(request, template, context)

@@ -1,5 +1,7 @@
 from wagtail import blocks
 
+from .models import EventIndexPage
+
 
 class NextEventsBlock(blocks.StructBlock):
     """Home page section: the next events of the agenda."""
@@ -13,8 +15,6 @@ class NextEventsBlock(blocks.StructBlock):
         template = "events/blocks/next_events.html"
 
     def get_context(self, value, parent_context=None):
-        from .models import EventIndexPage  # models import the page blocks
-
         context = super().get_context(value, parent_context)
         index = EventIndexPage.objects.live().first()
         context["index"] = index

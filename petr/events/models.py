@@ -16,6 +16,8 @@ from petr.core.blocks import body_stream
 from petr.core.listing import render_listing
 from petr.core.models import BasePage
 
+from .ical import calendar_response
+
 PER_PAGE = 12
 
 
@@ -68,8 +70,6 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     @path("ical/", name="ical")
     def ical_feed(self, request):
-        from .ical import calendar_response
-
         return calendar_response(request, self.upcoming()[:200], self.title, "agenda.ics")
 
 
@@ -133,8 +133,6 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @path("ical/", name="ical")
     def ical(self, request):
-        from .ical import calendar_response
-
         return calendar_response(request, [self], self.title, f"{self.slug}.ics")
 
     @property

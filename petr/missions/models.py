@@ -36,3 +36,8 @@ class MissionPage(BasePage):
     class Meta:
         verbose_name = "mission"
         verbose_name_plural = "missions"
+
+    @classmethod
+    def listed(cls, request=None):
+        """The live missions in the editors' order (filters, contact subjects)."""
+        return cls.objects.live().public().order_by("path")

@@ -1,5 +1,7 @@
 from wagtail import blocks
 
+from .models import NewsIndexPage
+
 
 class LatestNewsBlock(blocks.StructBlock):
     """Home page section: the latest news items, from the news index."""
@@ -13,8 +15,6 @@ class LatestNewsBlock(blocks.StructBlock):
         template = "news/blocks/latest_news.html"
 
     def get_context(self, value, parent_context=None):
-        from .models import NewsIndexPage  # models import the page blocks
-
         context = super().get_context(value, parent_context)
         index = NewsIndexPage.objects.live().first()
         context["index"] = index

@@ -15,6 +15,9 @@ from petr.core.blocks import body_stream
 from petr.core.listing import render_listing
 from petr.core.models import BasePage
 
+from .feeds import NewsAtomFeed, NewsRssFeed
+from .filters import NewsFilter
+
 PER_PAGE = 10
 CARD_IMAGE = "fill-480x270"  # the rendition news cards show; prefetched with the list
 
@@ -42,22 +45,15 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def listing(self, request):
-        from .forms import NewsFilterForm  # the form queries pages and communes
-
-        form = NewsFilterForm(request.GET or None)
         template = "news/news_index_page.html"
-        return render_listing(self, request, template, self.news(), PER_PAGE, form)
+        return render_listing(self, request, template, self.news(), PER_PAGE, NewsFilter)
 
     @path("flux/rss/", name="rss")
     def rss(self, request):
-        from .feeds import NewsRssFeed
-
         return NewsRssFeed(self)(request)
 
     @path("flux/atom/", name="atom")
     def atom(self, request):
-        from .feeds import NewsAtomFeed
-
         return NewsAtomFeed(self)(request)
 
 

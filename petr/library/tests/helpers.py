@@ -2,7 +2,7 @@ import datetime
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from petr.library.models import ActIndexPage, ActPage, Meeting
+from petr.library.models import ActIndexPage, ActPage, DocumentIndexPage, DocumentPage, Meeting
 
 PDF = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
@@ -39,8 +39,6 @@ def publish_act(title="Adoption du budget primitif 2027", publish=True, **fields
 
 
 def publish_document(title="Contrat local de santé 2024-2028", publish=True, **fields):
-    from petr.library.models import DocumentIndexPage, DocumentPage
-
     index = DocumentIndexPage.objects.get()
     page = DocumentPage(
         title=title,

@@ -27,6 +27,14 @@ def test_index_lists_published_news_newest_first_and_paginates(client, seeded):
     assert "Actualité 0" in client.get("/actualites/?page=2").content.decode()
 
 
+def test_pagination_keeps_the_filters(client, seeded):
+    publish_news(11, mission=MissionPage.objects.get(slug="mobilite"))
+    html = client.get("/actualites/?mission=mobilite&commune=").content.decode()
+    assert 'href="?mission=mobilite&amp;commune=&amp;page=2" rel="next"' in html
+    html = client.get("/actualites/?mission=mobilite&page=2").content.decode()
+    assert 'href="?mission=mobilite&amp;page=1" rel="prev"' in html and "Actualité 0" in html
+
+
 @pytest.mark.parametrize("page", ["abc", "0", "999999", "-1", "1.5"])
 def test_absurd_page_numbers_are_404(client, seeded, page):
     publish_news(3)

@@ -1,0 +1,44 @@
+"""What documents and acts share: an uploaded file checked to be what its name says, kept in
+private storage, and served only by the live page's `fichier/` address."""
+
+from django.core.exceptions import ValidationError
+from django.core.files.storage import storages
+from django.http import FileResponse
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+from petr.library.files import check_file, format_label
+
+
+def private_storage():
+    return storages["private"]
+
+
+class PrivateFileMixin(RoutablePageMixin):
+    """For a page with a `file` field in private storage. Wagtail serves a page's routes only
+    while it is live: a draft, unpublished or expired page has no file address."""
+
+    file_formats = {"pdf"}  # extensions accepted
+    max_file_bytes = 20 * 1024 * 1024
+    file_inline = False  # shown in the browser (acts) rather than downloaded (documents)
+
+    @property
+    def format_label(self):
+        return format_label(self.file.name)
+
+    def download_name(self):
+        return self.file.name.rsplit("/", 1)[-1]
+
+    @path("fichier/", name="file")
+    def download(self, request):
+        response = FileResponse(
+            self.file.open("rb"), as_attachment=not self.file_inline, filename=self.download_name()
+        )
+        return response
+
+    def check_new_file(self):
+        """Refuse an upload that is not what its name says (on a new file only)."""
+        if self.file and not self.file._committed:
+            try:
+                check_file(self.file, self.file_formats, self.max_file_bytes)
+            except ValidationError as error:
+                raise ValidationError({"file": error.messages}) from error
