@@ -96,7 +96,7 @@ def publish_samples():
         page = model.objects.live().order_by("path").first()
         assert page, (
             f"{model.__name__} n'a aucune page publiée : publiez-en une dans "
-            f"{model._meta.app_config.name}/tests/samples.py"
+            f"{model._meta.app_config.name.replace('.', '/')}/tests/samples.py"
         )
         paths.append(page.url)
     return list(dict.fromkeys(paths + extra))
