@@ -1,12 +1,9 @@
 """Agenda: events with dates in Europe/Paris (all-day or timed), a place or an online link,
 upcoming and past listings, and iCalendar files (one per event, and a subscribable feed)."""
 
-from datetime import datetime, time
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.formats import date_format
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -16,6 +13,7 @@ from petr.core.blocks import body_stream
 from petr.core.listing import render_listing
 from petr.core.models import BasePage
 
+from .dates import Schedule
 from .ical import calendar_response
 
 PER_PAGE = 12
@@ -136,40 +134,24 @@ class EventPage(RoutablePageMixin, BasePage):
         return calendar_response(request, [self], self.title, f"{self.slug}.ics")
 
     @property
+    def schedule(self):
+        return Schedule(self.start_date, self.start_time, self.end_date, self.end_time)
+
+    @property
     def when(self):
-        """« mardi 8 décembre 2026, de 18 h à 20 h 30 », « du … au … », « … (toute la journée) »."""
-        start = date_format(self.start_date, "l j F Y")
-        several_days = self.end_date and self.end_date != self.start_date
-        if several_days:
-            end = date_format(self.end_date, "l j F Y")
-            if self.all_day:
-                return f"du {start} au {end}"
-            return f"du {start} à {_hour(self.start_time)} au {end}" + (
-                f" à {_hour(self.end_time)}" if self.end_time else ""
-            )
-        if self.all_day:
-            return f"{start} (toute la journée)"
-        if self.end_time:
-            return f"{start}, de {_hour(self.start_time)} à {_hour(self.end_time)}"
-        return f"{start}, à {_hour(self.start_time)}"
+        return self.schedule.when
 
     @property
     def all_day(self):
-        return self.start_time is None
+        return self.schedule.all_day
 
     @property
     def starts_at(self):
-        return _aware(self.start_date, self.start_time or time.min)
+        return self.schedule.starts_at
 
     @property
     def ends_at(self):
-        """None when the event has no stated end (a timed event with only a start)."""
-        day = self.end_date or self.start_date
-        if self.all_day:
-            return None
-        if self.end_time is None:
-            return None if self.end_date is None else _aware(day, time(23, 59))
-        return _aware(day, self.end_time)
+        return self.schedule.ends_at
 
     def clean(self):
         super().clean()
@@ -189,11 +171,3 @@ class EventPage(RoutablePageMixin, BasePage):
             errors["address"] = "Indiquez une commune, une adresse ou un lien en ligne."
         if errors:
             raise ValidationError(errors)
-
-
-def _hour(moment):
-    return f"{moment.hour} h" + (f" {moment.minute:02d}" if moment.minute else "")
-
-
-def _aware(day, moment):
-    return timezone.make_aware(datetime.combine(day, moment))

@@ -28,15 +28,6 @@ def test_upcoming_and_past_are_split_and_ordered(client, seeded):
     assert "Il y a un mois" in past and "Dans trois jours" not in past
 
 
-def test_dates_read_in_french(seeded):
-    event = publish_event("Réunion", 0, **EVENING)
-    event.start_date = datetime.date(2026, 12, 8)
-    assert event.when == "mardi 8 décembre 2026, de 18 h 30 à 20 h"
-    event.start_time = event.end_time = None
-    event.end_date = datetime.date(2026, 12, 10)
-    assert event.when == "du mardi 8 décembre 2026 au jeudi 10 décembre 2026"
-
-
 def parse_events(body):
     calendar = icalendar.Calendar.from_ical(body)
     return calendar, {str(e["summary"]): e for e in calendar.walk("VEVENT")}
