@@ -43,7 +43,8 @@ def test_reduced_motion_shows_no_animation(live_seeded, browser):
     page = context.new_page()
     page.goto(live_seeded.url)
     page.locator("[data-count-up]").scroll_into_view_if_needed()
-    page.wait_for_timeout(200)
+    # Two frames: the figures' observer has fired by then, and an animation would have begun.
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     assert page.locator(".figure__counting").count() == 0
     assert figure_texts(page) == EXPECTED
     context.close()
