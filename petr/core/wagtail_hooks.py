@@ -1,17 +1,24 @@
 from wagtail import hooks
+from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from .models import ContactSubmission
 from .permissions import LimitedPolicy
+from .spreadsheets import FormulaSafeExportMixin
 
 register_permission_policy(ContactSubmission, LimitedPolicy(ContactSubmission, {"view", "delete"}))
+
+
+class ContactSubmissionIndexView(FormulaSafeExportMixin, IndexView):
+    pass
 
 
 class ContactSubmissionViewSet(ModelViewSet):
     """Messages from the contact form: read, exported (CSV or Excel) and deleted, never edited."""
 
     model = ContactSubmission
+    index_view_class = ContactSubmissionIndexView
     icon = "mail"
     menu_label = "Messages reçus"
     menu_order = 260

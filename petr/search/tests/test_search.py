@@ -48,6 +48,8 @@ def test_empty_and_no_result_states(client, seeded):
         ({"q": "<script>alert(1)</script>"}, "&lt;script&gt;"),
         ({"q": "' OR 1=1 --"}, "Aucun résultat"),
         ({"q": "mobilité & | ! : * ( )"}, "résultat"),
+        ({"q": '"mobilité'}, ">Mobilité<"),  # an unbalanced quote
+        ({"q": 'a"b "'}, "Aucun résultat"),
     ],
 )
 def test_bad_input_gets_an_answer_not_an_error(client, seeded, params, expected):
