@@ -2,12 +2,12 @@
 
 Spam is kept out by a honeypot field, a signed timestamp (too fast is a robot, too old is an
 expired form) and a limit per e-mail address and per client. A message posted twice is stored
-once. The message is saved before the notification is attempted, so an SMTP failure loses
-nothing: staff read every message in the admin."""
+once. The message is saved first; its e-mail notification is a background task (`mail.py`), so
+a slow mail server never delays the visitor and an SMTP failure loses nothing: staff read every
+message, and the outcome of each sending attempt, in the admin."""
 
 import hashlib
 import logging
-import smtplib
 from datetime import timedelta
 
 from django import forms
@@ -16,6 +16,7 @@ from django.core import signing
 from django.core.mail import EmailMessage
 from django.utils import timezone
 
+from .mail import background_task, deliver, retry_later
 from .models.contact import ContactSettings, ContactSubmission
 from .models.site_settings import SiteIdentity
 
@@ -111,14 +112,19 @@ def new_token():
 
 
 def notify(submission):
+    """Queue the staff notification: the visitor's request never waits on the mail server."""
+    notify_staff.enqueue(submission.pk)
+
+
+@background_task
+def notify_staff(submission_id):
+    submission = ContactSubmission.objects.filter(pk=submission_id).first()
+    if submission is None or submission.notified:
+        return  # deleted by staff or purged meanwhile, or already sent
     recipient = (
         ContactSettings.load().recipient
         or SiteIdentity.objects.values_list("email", flat=True).first()
     )
-    if not recipient:
-        submission.notification_error = "Aucune adresse de réception n'est configurée."
-        submission.save(update_fields=["notification_error"])
-        return
     message = EmailMessage(
         subject=f"[Site] {submission.subject} — {submission.name}",
         body=(
@@ -129,20 +135,16 @@ def notify(submission):
         to=[recipient],
         reply_to=[submission.email],
     )
-    try:
-        message.send()
-    except smtplib.SMTPResponseException as exc:
-        error = f"Refus du serveur de courriel : {exc.smtp_code} {_text(exc.smtp_error)}"
-    except Exception as exc:  # timeouts, DNS, TLS: the message is stored anyway
-        error = f"Envoi impossible : {type(exc).__name__} {exc}"
-    else:
-        submission.notified = True
-        submission.save(update_fields=["notified"])
-        return
-    logger.warning("Contact notification failed for submission %s: %s", submission.pk, error)
-    submission.notification_error = error[:2000]
-    submission.save(update_fields=["notification_error"])
-
-
-def _text(value):
-    return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+    error = deliver(message) if recipient else "Aucune adresse de réception n'est configurée."
+    submission.notification_attempts += 1
+    submission.notified = error is None
+    submission.notification_error = (error or "")[:2000]
+    submission.next_attempt_at = None
+    if error:
+        logger.warning("Contact notification failed for submission %s: %s", submission.pk, error)
+        submission.next_attempt_at = retry_later(
+            notify_staff, submission.notification_attempts, submission.pk
+        )
+    submission.save(
+        update_fields=["notification_attempts", "notified", "notification_error", "next_attempt_at"]
+    )

@@ -19,6 +19,8 @@ from django.utils import timezone
 from wagtail.models import Page, Revision
 
 NEXT_DUE_KEY = "petr:scheduled:next-due"
+LOCK_KEY = "petr:scheduled:publishing"
+LOCK_SECONDS = 120
 FAR_FUTURE = datetime(9999, 1, 1, tzinfo=UTC)
 logger = logging.getLogger(__name__)
 
@@ -38,12 +40,18 @@ def next_due():
 def publish_due():
     if timezone.now() < next_due():
         return
-    cache.delete(NEXT_DUE_KEY)
+    # One process publishes; the others serve their request without waiting (the lock is shared
+    # through Redis in production, and expires should a process die while holding it).
+    if not cache.add(LOCK_KEY, True, LOCK_SECONDS):
+        return
     try:
+        cache.delete(NEXT_DUE_KEY)
         call_command("publish_scheduled", stdout=io.StringIO())
     except Exception:  # a publishing hiccup must not take the public site down
         logger.exception("Scheduled publishing failed; retrying in a minute.")
         cache.set(NEXT_DUE_KEY, timezone.now() + timedelta(minutes=1), 60)
+    finally:
+        cache.delete(LOCK_KEY)
 
 
 @receiver(post_save)

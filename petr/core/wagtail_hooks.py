@@ -26,7 +26,7 @@ class ContactSubmissionViewSet(ModelViewSet):
     name = "contact_submissions"
     url_prefix = "messages"
     form_fields = []
-    list_display = ["created_at", "name", "email", "subject", "notified"]
+    list_display = ["created_at", "name", "email", "subject", "notification_status"]
     list_filter = ["notified", "subject"]
     search_fields = ["name", "email", "subject", "message"]
     list_export = [
@@ -35,13 +35,13 @@ class ContactSubmissionViewSet(ModelViewSet):
         "email",
         "subject",
         "message",
-        "notified",
-        "notification_error",
+        "notification_status",
     ]
     export_filename = "messages-contact"
     inspect_view_enabled = True
     inspect_view_fields = [
-        "created_at", "name", "email", "subject", "message", "notified", "notification_error"
+        "created_at", "name", "email", "subject", "message", "notification_status",
+        "notification_attempts"
     ]  # fmt: skip
 
 

@@ -11,3 +11,6 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 DEV_ADMIN_CREDENTIALS_FILE = VAR_DIR / "admin-credentials.txt"
 VAR_DIR.mkdir(parents=True, exist_ok=True)
+
+# Background tasks run at once, inside the request: no worker to start.
+TASKS = {**TASKS, "background": TASKS["default"]}  # noqa: F405

@@ -25,3 +25,6 @@ if os.environ.get("REDIS_URL") and _WORKER.isdigit():
     _cache = CACHES["default"]  # noqa: F405
     _base, _, _db = _cache["LOCATION"].rpartition("/")
     _cache["LOCATION"] = f"{_base}/{int(_db or 0) + int(_WORKER) + 1}"
+
+# Background tasks run at once, inside the request: no worker to start.
+TASKS = {**TASKS, "background": TASKS["default"]}  # noqa: F405

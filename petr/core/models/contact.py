@@ -1,7 +1,9 @@
 """What the contact form stores: each message first, its e-mail notification second, and the
 settings staff choose (who is notified, how long messages are kept)."""
 
+from django.contrib import admin
 from django.db import models
+from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
@@ -43,6 +45,8 @@ class ContactSubmission(models.Model):
     message = models.TextField("message")
     client_hash = models.CharField(max_length=64, editable=False, db_index=True)
     notified = models.BooleanField("notifié par courriel", default=False)
+    notification_attempts = models.PositiveSmallIntegerField("tentatives d'envoi", default=0)
+    next_attempt_at = models.DateTimeField("prochain essai", null=True, blank=True)
     notification_error = models.TextField("erreur d'envoi", blank=True)
 
     class Meta:
@@ -52,3 +56,16 @@ class ContactSubmission(models.Model):
 
     def __str__(self):
         return f"{self.name} — {self.subject}"
+
+    @property
+    @admin.display(description="envoi par courriel")
+    def notification_status(self):
+        """What staff read in « Messages reçus »."""
+        if self.notified:
+            return "Envoyé"
+        if not self.notification_attempts:
+            return "En attente"
+        if self.next_attempt_at:
+            moment = timezone.localtime(self.next_attempt_at)
+            return f"Échec n° {self.notification_attempts}, nouvel essai à {moment:%H:%M}"
+        return f"Échec : {self.notification_error}"

@@ -7,6 +7,7 @@ import socket
 
 import openpyxl
 import pytest
+import time_machine
 from aiosmtpd.controller import Controller
 from django.core.management import call_command
 from django.utils import timezone
@@ -130,6 +131,69 @@ def test_exports_never_turn_a_message_into_a_formula(client, recipient, admin_cl
     )
     cells = [cell.value for row in workbook.active.iter_rows() for cell in row]
     assert attack in cells and workbook.active["B2"].data_type == "s"
+
+
+@pytest.fixture
+def queue(settings):
+    """The production queue: e-mails wait in the database for the worker."""
+    settings.TASKS = {
+        **settings.TASKS,
+        "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    }
+
+    def run_worker():
+        out = io.StringIO()
+        call_command(
+            "db_worker", "--backend", "background", "--batch", "--no-startup-delay",
+            stdout=out, stderr=out,
+        )  # fmt: skip
+
+    return run_worker
+
+
+def test_a_silent_mail_server_delays_nobody_and_the_message_is_sent_when_it_recovers(
+    client, recipient, smtp, settings, queue
+):
+    working_port = settings.EMAIL_PORT
+    with socket.socket() as silent:  # accepts connections, never says a word
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        silent.setblocking(False)
+        settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = silent.getsockname()[1], 0.3
+
+        assert post(client).status_code == 302
+        with pytest.raises(BlockingIOError):
+            silent.accept()  # the visitor's request did not even connect to the mail server
+        submission = ContactSubmission.objects.get()
+        assert submission.notification_status == "En attente"
+
+        queue()  # the worker's first attempt times out
+        submission.refresh_from_db()
+        assert not submission.notified and submission.notification_attempts == 1
+        assert submission.notification_error.startswith("Envoi impossible")
+        assert submission.notification_status.startswith("Échec n° 1, nouvel essai à")
+        silent.accept()[0].close()
+
+    settings.EMAIL_PORT = working_port  # the server recovers
+    queue()
+    assert smtp.messages == []  # not before the retry is due
+    with time_machine.travel(submission.next_attempt_at + datetime.timedelta(seconds=1)):
+        queue()
+    submission.refresh_from_db()
+    assert submission.notified and submission.notification_status == "Envoyé"
+    assert submission.notification_attempts == 2 and len(smtp.messages) == 1
+
+
+def test_after_the_last_retry_staff_see_the_error(client, recipient, smtp, settings, queue):
+    smtp.refuse = True
+    post(client)
+    submission = ContactSubmission.objects.get()
+    for hours in range(0, 18, 3):  # 1 attempt, then 4 retries, each due within 3 hours
+        with time_machine.travel(datetime.timedelta(hours=hours), tick=False):
+            queue()
+    submission.refresh_from_db()
+    assert submission.notification_attempts == 5 and submission.next_attempt_at is None
+    assert submission.notification_status.startswith("Échec : Refus du serveur de courriel : 550")
 
 
 def test_the_honeypot_silently_drops_robots(client, recipient, smtp):

@@ -38,6 +38,16 @@ def test_page_goes_live_on_the_first_request_after_its_time(client, scheduled_pa
     assert scheduled_page.live
 
 
+def test_one_process_publishes_while_the_others_serve(client, scheduled_page):
+    from petr.core.scheduling import LOCK_KEY
+
+    pass_the_time(scheduled_page)
+    cache.add(LOCK_KEY, True)  # another worker is publishing right now
+    assert client.get("/conseil-8-decembre/").status_code == 404  # not published twice
+    cache.delete(LOCK_KEY)
+    assert client.get("/conseil-8-decembre/").status_code == 200
+
+
 def test_nothing_is_published_early(client, scheduled_page):
     for _ in range(3):
         client.get("/")
