@@ -134,12 +134,17 @@ def test_exports_never_turn_a_message_into_a_formula(client, recipient, admin_cl
 
 
 @pytest.fixture
-def queue(settings):
-    """The production queue: e-mails wait in the database for the worker."""
+def queue(settings, monkeypatch):
+    """The production queue: e-mails wait in the database until the worker runs."""
     settings.TASKS = {
         **settings.TASKS,
         "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
     }
+    # The worker recycles old connections between tasks; the test's transaction is one, and
+    # Django's test runner stops its own requests from doing so in the same way.
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
 
     def run_worker():
         out = io.StringIO()
