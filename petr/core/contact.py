@@ -70,10 +70,19 @@ class ContactForm(forms.Form):
             raise forms.ValidationError(
                 "Le message a été envoyé trop vite pour avoir été écrit : envoyez-le de nouveau."
             )
+        self.token_hash = hashlib.sha256(self.cleaned_data["token"].encode()).hexdigest()
         return self.cleaned_data["token"]
 
     def clean(self):
         cleaned = super().clean()
+        # A form serves once: the same page posted again (a double click) finds its message
+        # stored; any other message needs a freshly displayed form.
+        used = ContactSubmission.objects.filter(token_hash=getattr(self, "token_hash", None))
+        if used.exclude(email__iexact=cleaned.get("email"), message=cleaned.get("message")):
+            raise forms.ValidationError(
+                "Ce formulaire a déjà servi à envoyer un message : il est de nouveau prêt, "
+                "vérifiez votre message et envoyez-le."
+            )
         hour_ago = timezone.now() - timedelta(hours=1)
         recent = ContactSubmission.objects.filter(created_at__gte=hour_ago)
         if cleaned.get("email") and (
@@ -102,6 +111,7 @@ class ContactForm(forms.Form):
             subject=data["subject"],
             message=data["message"],
             client_hash=self.client_hash,
+            token_hash=self.token_hash,
         )
         notify(submission)
         return submission

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "petr.core.limits.RequestBodyLimitMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "petr.core.scheduling.ScheduledPublishingMiddleware",
@@ -142,6 +143,10 @@ STORAGES = {
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Request bodies over these are refused unread (petr/core/limits.py): the public forms, and the
+# admin, whose largest upload is a 50 MB library document.
+PUBLIC_MAX_BODY_BYTES = 1 * 2**20
+ADMIN_MAX_BODY_BYTES = 60 * 2**20
 
 # Background tasks (petr/core/mail.py): e-mails wait in the database queue for the worker,
 # `manage.py db_worker --backend background`. Wagtail's own tasks stay immediate.

@@ -44,6 +44,7 @@ class ContactSubmission(models.Model):
     subject = models.CharField("objet", max_length=200)
     message = models.TextField("message")
     client_hash = models.CharField(max_length=64, editable=False, db_index=True)
+    token_hash = models.CharField(max_length=64, editable=False, blank=True, db_index=True)
     notified = models.BooleanField("notifié par courriel", default=False)
     notification_attempts = models.PositiveSmallIntegerField("tentatives d'envoi", default=0)
     next_attempt_at = models.DateTimeField("prochain essai", null=True, blank=True)

@@ -233,6 +233,15 @@ def test_a_message_posted_twice_is_stored_once(client, recipient, smtp):
     assert ContactSubmission.objects.count() == 1 and len(smtp.messages) == 1
 
 
+def test_a_form_serves_once(client, recipient, smtp):
+    used = token()
+    assert post(client, token=used).status_code == 302
+    assert post(client, token=used).status_code == 302  # a double click: stored once
+    response = post(client, token=used, message="Un autre message, même formulaire")
+    assert response.status_code == 400 and "déjà servi" in response.content.decode()
+    assert ContactSubmission.objects.count() == 1 and len(smtp.messages) == 1
+
+
 def test_too_many_messages_from_one_address_are_refused(client, recipient, smtp):
     for i in range(5):
         assert post(client, message=f"Message {i}").status_code == 302

@@ -1,6 +1,7 @@
 """Site-wide duties: sitemap, robots, error pages, headers, French admin, legal footer."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 
 pytestmark = pytest.mark.django_db
@@ -111,6 +112,22 @@ def test_bad_requests_and_refusals_are_explained_in_french(client, rf, seeded):
     assert 'lang="fr"' in html and "CSRF" not in html
     response = permission_denied(rf.get("/"), PermissionDenied())
     assert response.status_code == 403 and "Accès refusé" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("path", "size"), [("/contact/", 200 * 2**20), ("/recherche/", 2 * 2**20), ("/admin/", 2**30)]
+)
+def test_oversized_bodies_are_refused_unread(client, seeded, path, size):
+    # The declared length is all the server knows before reading; the body is never read.
+    response = client.generic("POST", path, b"x", "multipart/form-data; boundary=b",
+                              CONTENT_LENGTH=str(size))  # fmt: skip
+    assert response.status_code == 413 and "Envoi trop volumineux" in response.content.decode()
+
+
+def test_the_admin_takes_bodies_the_public_site_refuses(client, seeded):
+    upload = {"file": SimpleUploadedFile("plan.pdf", b"%PDF-" + b"0" * (3 * 2**19))}  # 1.5 MB
+    assert client.post("/contact/", upload).status_code == 413
+    assert client.post("/admin/login/", upload).status_code == 200  # read, then the login form
 
 
 def test_admin_speaks_french(client, seeded, admin_user):
