@@ -9,6 +9,7 @@ from wagtail.models import Page, get_page_models
 from wagtail.search import index
 
 from petr.core.blocks import body_stream
+from petr.core.clients import client_ip
 from petr.core.contact import ContactForm
 
 from .contact import ContactSettings
@@ -120,7 +121,7 @@ class ContactPage(BasePage):
         form = ContactForm(
             request.POST if request.method == "POST" else None,
             subjects=[page.title for page in subjects.order_by("path")],
-            client=request.META.get("REMOTE_ADDR", ""),
+            client=client_ip(request),
         )
         if request.method == "POST":
             if form.is_robot:

@@ -41,3 +41,9 @@ def file_size(size):
     if size < 1024 * 1024:
         return f"{max(1, round(size / 1024))}\u00a0Ko"
     return f"{fr_number(size / (1024 * 1024), 1)}\u00a0Mo"
+
+
+@register.filter
+def minutes(duration):
+    """A timedelta in whole minutes, for sentences (« 30 »)."""
+    return int(duration.total_seconds() // 60) if duration else ""

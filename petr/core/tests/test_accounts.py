@@ -1,0 +1,79 @@
+"""Staff accounts resist guessing: lockouts per account and per client, unlocked by an
+administrator, logged; the client's address is the one the proxy saw."""
+
+import pytest
+from axes.models import AccessAttempt, AccessLog
+from django.test import Client
+
+from petr.core.clients import client_ip
+from petr.users.models import User
+
+pytestmark = pytest.mark.django_db
+PASSWORD = "un-mot-de-passe-solide"
+
+
+@pytest.fixture
+def claire(seeded):
+    return User.objects.create_superuser("claire", "claire@petr.example", PASSWORD)
+
+
+def log_in(username, password, address="203.0.113.7"):
+    client = Client(REMOTE_ADDR=address)
+    response = client.post("/admin/login/", {"username": username, "password": password})
+    return response, client
+
+
+def test_ten_wrong_passwords_lock_the_account_and_the_client(claire):
+    statuses = [log_in("claire", "au-hasard")[0].status_code for _ in range(10)]
+    assert statuses == [200] * 9 + [429]  # the form again with its error, then the lock
+    response, client = log_in("claire", PASSWORD)  # the right password, too late
+    assert response.status_code == 429 and "Connexion temporairement bloquée" in response.text
+    assert "30 minutes" in response.text and "_auth_user_id" not in client.session
+    assert log_in("claire", PASSWORD, address="198.51.100.9")[0].status_code == 429  # account
+    assert log_in("autre", "x")[0].status_code == 429  # and the client
+
+
+def test_an_administrator_unlocks_and_sees_the_log(claire):
+    for _ in range(10):
+        log_in("claire", "au-hasard")
+    admin = User.objects.create_superuser("admin2", "a@petr.example", PASSWORD)
+    staff = Client()
+    staff.force_login(admin)
+    listing = staff.get("/admin/securite/blocages/").content.decode()
+    assert "claire" in listing and "203.0.113.7" in listing
+    attempt = AccessAttempt.objects.get(username="claire")
+    staff.post(f"/admin/securite/blocages/delete/{attempt.pk}/")
+    response, client = log_in("claire", PASSWORD)
+    assert response.status_code == 302 and client.session["_auth_user_id"] == str(claire.pk)
+    assert AccessLog.objects.filter(username="claire").exists()
+    assert "claire" in staff.get("/admin/securite/connexions/").content.decode()
+    assert "au-hasard" not in staff.get("/admin/securite/echecs/").content.decode()
+
+
+def test_editors_do_not_see_account_security(claire):
+    from django.contrib.auth.models import Group
+
+    editor = User.objects.create_user("eve", "eve@petr.example", PASSWORD)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client = Client()
+    client.force_login(editor)
+    assert client.get("/admin/securite/blocages/").status_code == 302
+    assert "Sécurité des comptes" not in client.get("/admin/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("proxies", "forwarded", "expected"),
+    [
+        (0, "1.2.3.4", "10.0.0.1"),  # no trusted proxy: the header is ignored
+        (1, "", "10.0.0.1"),
+        (1, "198.51.100.9", "198.51.100.9"),  # what nginx saw
+        (1, "6.6.6.6, 198.51.100.9", "198.51.100.9"),  # a forged entry on the left
+        (2, "6.6.6.6, 198.51.100.9, 10.1.1.1", "198.51.100.9"),
+    ],
+)
+def test_the_client_is_the_address_the_nearest_proxy_saw(
+    rf, settings, proxies, forwarded, expected
+):
+    settings.TRUSTED_PROXY_COUNT = proxies
+    request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)
+    assert client_ip(request) == expected
