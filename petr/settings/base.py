@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "petr.core.sessions.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -126,6 +127,10 @@ AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
 AXES_CLIENT_IP_CALLABLE = "petr.core.clients.client_ip"
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_SENSITIVE_PARAMETERS = ["password", "password1", "password2"]
+# Staff sessions: closed after 30 minutes without activity, and after 10 hours in any case.
+ADMIN_IDLE_MINUTES = 30
+SESSION_COOKIE_AGE = 10 * 3600
+
 # Proxies in front of the site whose X-Forwarded-For is trusted: 1 behind nginx, 0 otherwise.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 

@@ -77,3 +77,22 @@ def test_the_client_is_the_address_the_nearest_proxy_saw(
     settings.TRUSTED_PROXY_COUNT = proxies
     request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)
     assert client_ip(request) == expected
+
+
+def test_an_idle_admin_session_is_closed(claire):
+    import datetime
+
+    import time_machine
+
+    client = Client()
+    client.force_login(claire)
+    assert client.get("/admin/").status_code == 200
+    with time_machine.travel(datetime.timedelta(minutes=25)):
+        assert client.get("/admin/").status_code == 200  # activity keeps the session
+    with time_machine.travel(datetime.timedelta(minutes=50)):
+        assert client.get("/admin/").status_code == 200  # 25 minutes after the last request
+    with time_machine.travel(datetime.timedelta(minutes=81)):
+        response = client.get("/admin/pages/")
+        assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+        assert "_auth_user_id" not in client.session
+        assert "30 minutes sans activité" in client.get(response["Location"]).content.decode()
