@@ -16,7 +16,8 @@ WHITENOISE_AUTOREFRESH = True
 # Uploaded files of a test run go to a throwaway directory, not var/.
 _TMP = Path(tempfile.mkdtemp(prefix="petr-tests-"))
 MEDIA_ROOT = _TMP / "media"
-STORAGES["private"]["OPTIONS"]["location"] = _TMP / "private"  # noqa: F405
+PRIVATE_MEDIA_ROOT = _TMP / "private"
+STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405
 
 # Parallel test workers (pytest-xdist) each have their own database, and their own Redis
 # database too: clearing the cache between tests flushes a whole Redis database.

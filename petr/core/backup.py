@@ -1,0 +1,187 @@
+"""One archive holds the whole site: the database as Django JSON (portable between SQLite and
+PostgreSQL), the public media, the private files (acts, documents), and a manifest giving the
+SHA-256 of every member and the portal's version. A restore checks the whole archive before
+touching anything, then rebuilds an empty instance from it.
+
+Why a full dump without natural keys, loaded into emptied tables: content types and permissions
+keep their ids, so every generic relation (revisions, logs, settings) points where it did. The
+search index is rebuilt rather than copied (its tables differ between databases)."""
+
+import hashlib
+import io
+import json
+import tarfile
+import tempfile
+from importlib.metadata import version
+from pathlib import Path, PurePosixPath
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.db import connections, transaction
+from django.utils import timezone
+
+FORMAT = 1
+DATABASE_MEMBER = "database.json"
+MANIFEST = "manifest.json"
+EXCLUDED = [
+    "sessions",
+    "wagtailsearch",
+    "django_tasks_database",
+]  # index: rebuilt; tasks: transient
+CHUNK = 1024 * 1024
+
+
+class BackupError(Exception):
+    """A French message for the command's user."""
+
+
+def file_roots():
+    """Archive folder -> directory on disk."""
+    return {"media": Path(settings.MEDIA_ROOT), "private": Path(settings.PRIVATE_MEDIA_ROOT)}
+
+
+def _sha256(stream):
+    digest = hashlib.sha256()
+    for chunk in iter(lambda: stream.read(CHUNK), b""):
+        digest.update(chunk)
+    return digest.hexdigest()
+
+
+def write_backup(path, database="default"):
+    """Write the archive to `path`; return the manifest."""
+    dump = io.StringIO()
+    call_command(
+        "dumpdata", exclude=EXCLUDED, database=database, indent=None, stdout=dump, verbosity=0
+    )
+    data = dump.getvalue().encode()
+    files = {DATABASE_MEMBER: hashlib.sha256(data).hexdigest()}
+    with tarfile.open(path, "w:gz") as archive:
+        _add_bytes(archive, DATABASE_MEMBER, data)
+        for folder, root in file_roots().items():
+            for file in sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []:
+                name = f"{folder}/{file.relative_to(root).as_posix()}"
+                with file.open("rb") as stream:
+                    files[name] = _sha256(stream)
+                archive.add(file, arcname=name, recursive=False)
+        manifest = {
+            "format": FORMAT,
+            "portal_version": version("petr-portal"),
+            "created_at": timezone.localtime().isoformat(),
+            "database_vendor": connections[database].vendor,
+            "files": files,
+        }
+        _add_bytes(archive, MANIFEST, json.dumps(manifest, indent=1).encode())
+    return manifest
+
+
+def _add_bytes(archive, name, data):
+    info = tarfile.TarInfo(name)
+    info.size = len(data)
+    info.mtime = int(timezone.now().timestamp())
+    archive.addfile(info, io.BytesIO(data))
+
+
+def verify(path):
+    """The manifest, once every member is present, expected and intact; else BackupError."""
+    if not Path(path).is_file():
+        raise BackupError(f"Archive introuvable : {path}")
+    try:
+        with tarfile.open(path, "r:gz") as archive:
+            members = {m.name: m for m in archive.getmembers() if m.isfile()}
+            if MANIFEST not in members:
+                raise BackupError("Archive incomplète : le manifeste est absent.")
+            manifest = json.load(archive.extractfile(members.pop(MANIFEST)))
+            if manifest.get("format") != FORMAT:
+                raise BackupError("Format d'archive inconnu : elle vient d'une autre version.")
+            expected = manifest["files"]
+            for name in sorted(expected.keys() - members.keys()):
+                raise BackupError(f"Archive incomplète : « {name} » manque.")
+            for name in sorted(members.keys() - expected.keys()):
+                raise BackupError(f"Archive altérée : « {name} » n'est pas dans le manifeste.")
+            for name, member in members.items():
+                if not _safe(name):
+                    raise BackupError(f"Archive refusée : chemin dangereux « {name} ».")
+                if _sha256(archive.extractfile(member)) != expected[name]:
+                    raise BackupError(f"Archive altérée : « {name} » ne correspond pas à son "
+                                      "empreinte SHA-256.")  # fmt: skip
+    except (tarfile.TarError, OSError, EOFError, ValueError, KeyError) as exc:
+        raise BackupError(f"Archive illisible ou tronquée ({type(exc).__name__}).") from exc
+    return manifest
+
+
+def _safe(name):
+    path = PurePosixPath(name)
+    return (
+        not path.is_absolute()
+        and ".." not in path.parts
+        and (name == DATABASE_MEMBER or path.parts[0] in file_roots())
+    )
+
+
+def restore(path, database="default", replace=False):
+    """Rebuild the instance from a verified archive; return its manifest."""
+    manifest = verify(path)
+    call_command("migrate", database=database, interactive=False, verbosity=0)
+    roots = file_roots()
+    if not replace:
+        if _has_content(database):
+            raise BackupError("La base de données contient déjà un site : restaurez dans une "
+                              "instance neuve, ou ajoutez --replace pour l'écraser.")  # fmt: skip
+        if any(root.exists() and any(root.iterdir()) for root in roots.values()):
+            raise BackupError("Les dossiers de fichiers ne sont pas vides : restaurez dans une "
+                              "instance neuve, ou ajoutez --replace.")  # fmt: skip
+    with tarfile.open(path, "r:gz") as archive:
+        dump = archive.extractfile(DATABASE_MEMBER).read().decode()
+        with transaction.atomic(using=database):  # all the rows, or none
+            empty_tables(database)
+            _load(dump, database)
+        for member in archive.getmembers():
+            folder, _, relative = member.name.partition("/")
+            if member.isfile() and folder in roots:
+                target = roots[folder] / relative
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with archive.extractfile(member) as source, target.open("wb") as out:
+                    for chunk in iter(lambda s=source: s.read(CHUNK), b""):
+                        out.write(chunk)
+    if database == "default":  # the search index lives beside the site's own database
+        call_command("update_index", verbosity=0)
+    return manifest
+
+
+def empty_tables(database):
+    """Every table emptied, nothing recreated. PostgreSQL refuses to TRUNCATE a table with
+    foreign-key checks still pending in the transaction: they are run first, then deferred
+    again for the load, whose rows refer to one another in any order."""
+    postgresql = connections[database].vendor == "postgresql"
+    if postgresql:
+        connections[database].cursor().execute("SET CONSTRAINTS ALL IMMEDIATE")
+    call_command(
+        "flush", database=database, interactive=False, inhibit_post_migrate=True, verbosity=0
+    )
+    if postgresql:
+        connections[database].cursor().execute("SET CONSTRAINTS ALL DEFERRED")
+
+
+def _load(dump, database):
+    """Content types and permissions first: anything saved before them would create its own
+    content type, with another id, and the dump's would then collide with it."""
+    ContentType.objects.clear_cache()
+    objects = json.loads(dump)
+    first = [o for o in objects if o["model"] in ("contenttypes.contenttype", "auth.permission")]
+    rest = [o for o in objects if o["model"] not in ("contenttypes.contenttype", "auth.permission")]
+    for part in (first, rest):
+        with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as f:
+            json.dump(part, f)
+        try:
+            call_command("loaddata", f.name, database=database, verbosity=0)
+        finally:
+            Path(f.name).unlink()
+
+
+def _has_content(database):
+    from wagtail.models import Page
+
+    from petr.users.models import User
+
+    return User.objects.using(database).exists() or Page.objects.using(database).count() > 2

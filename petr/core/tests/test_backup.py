@@ -1,0 +1,120 @@
+"""A backup restores the site whole: the same pages, the same files, the acts' fingerprints; a
+damaged archive is refused before anything is touched."""
+
+import hashlib
+import io
+import re
+import shutil
+import tarfile
+
+import pytest
+from django.core.management import CommandError, call_command
+from wagtail.models import Page
+
+from petr.conftest import publish_samples
+from petr.core.backup import empty_tables
+from petr.core.models import ContactSubmission
+from petr.library.models import ActPage
+from petr.news.tests.helpers import make_image, publish_news
+
+pytestmark = pytest.mark.django_db
+VOLATILE = re.compile(r'name="(csrfmiddlewaretoken|token)" value="[^"]*"')
+
+
+@pytest.fixture
+def roots(settings):
+    """The test run's own file folders (settings/test.py), which this test may wipe."""
+    return [settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT]
+
+
+@pytest.fixture
+def site(seeded, roots):
+    paths = publish_samples()
+    news = publish_news(1, title="Halle rénovée", image=make_image("Halle"))[0]
+    ContactSubmission.objects.create(name="Jeanne", email="j@example.fr", subject="LEADER",
+                                     message="Bonjour")  # fmt: skip
+    return [*paths, news.url, "/territoire/saint-mihiel/", "/recherche/?q=halle"]
+
+
+def snapshot(client, paths, roots):
+    pages = {path: VOLATILE.sub("", client.get(path).content.decode()) for path in paths}
+    files = {
+        str(file): hashlib.sha256(file.read_bytes()).hexdigest()
+        for root in roots
+        for file in sorted(root.rglob("*"))
+        if file.is_file()
+    }
+    return pages, files
+
+
+def backup(tmp_path):
+    path = tmp_path / "site.tar.gz"
+    call_command("backup", str(path), stdout=io.StringIO())
+    return path
+
+
+def test_a_restored_site_is_the_same_site(client, site, roots, tmp_path):
+    before = snapshot(client, site, roots)
+    assert any("/private/" in name for name in before[1])  # acts and documents are there
+    archive = backup(tmp_path)
+    empty_tables("default")  # disaster: the database and the files are gone
+    for root in roots:
+        shutil.rmtree(root)
+    assert client.get(site[0]).status_code == 404
+
+    out = io.StringIO()
+    call_command("restore", str(archive), "--replace", stdout=out)
+    assert "Site restauré depuis la sauvegarde du" in out.getvalue()
+    after = snapshot(client, site, roots)
+    assert after[1] == before[1] and after[0].keys() == before[0].keys()
+    for path in site:
+        assert after[0][path] == before[0][path], path
+    for act in ActPage.objects.all():
+        assert hashlib.sha256(act.file.read()).hexdigest() == act.sha256
+    assert ContactSubmission.objects.get().message == "Bonjour"
+    assert "Halle rénovée" in after[0]["/recherche/?q=halle"]  # the index was rebuilt
+
+
+def rewrite(archive, change):
+    """A copy of the archive with its members passed through change(name, data)."""
+    with tarfile.open(archive) as source:
+        members = [(m, source.extractfile(m).read()) for m in source.getmembers()]
+    damaged = archive.with_name("damaged.tar.gz")
+    with tarfile.open(damaged, "w:gz") as target:
+        for member, data in members:
+            for name, content in change(member.name, data):
+                info = tarfile.TarInfo(name)
+                info.size = len(content)
+                target.addfile(info, io.BytesIO(content))
+    return damaged
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda n, d: [] if n.startswith("private/") else [(n, d)], "Archive incomplète"),
+        (lambda n, d: [(n, d + b"!")] if n.startswith("private/") else [(n, d)], "empreinte"),
+        (lambda n, d: [] if n == "manifest.json" else [(n, d)], "manifeste est absent"),
+        (lambda n, d: [(n, d), ("../evil", b"x")] if n == "manifest.json" else [(n, d)],
+         "n'est pas dans le manifeste"),  # fmt: skip
+    ],
+    ids=["missing-file", "altered-file", "no-manifest", "extra-path"],
+)
+def test_a_damaged_archive_is_refused_before_anything_changes(site, tmp_path, change, message):
+    damaged = rewrite(backup(tmp_path), change)
+    pages = Page.objects.count()
+    with pytest.raises(CommandError, match=message):
+        call_command("restore", str(damaged), "--replace")
+    assert Page.objects.count() == pages
+
+
+def test_a_truncated_archive_or_a_live_site_is_refused(site, tmp_path):
+    archive = backup(tmp_path)
+    truncated = archive.with_name("truncated.tar.gz")
+    truncated.write_bytes(archive.read_bytes()[: archive.stat().st_size // 2])
+    with pytest.raises(CommandError, match="illisible ou tronquée"):
+        call_command("restore", str(truncated))
+    with pytest.raises(CommandError, match="contient déjà un site"):
+        call_command("restore", str(archive))
+    with pytest.raises(CommandError, match="introuvable"):
+        call_command("restore", str(tmp_path / "absent.tar.gz"))
