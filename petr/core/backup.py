@@ -12,6 +12,7 @@ import io
 import json
 import tarfile
 import tempfile
+from datetime import datetime
 from importlib.metadata import version
 from pathlib import Path, PurePosixPath
 
@@ -73,6 +74,32 @@ def write_backup(path, database="default"):
         }
         _add_bytes(archive, MANIFEST, json.dumps(manifest, indent=1).encode())
     return manifest
+
+
+ARCHIVE_NAME = "petr-%Y-%m-%d-%H%M.tar.gz"
+
+
+def prune(folder, keep_daily, keep_weekly):
+    """Keep the newest archive of each of the last `keep_daily` days and of each of the last
+    `keep_weekly` ISO weeks; delete the other archives this command wrote. Returns them."""
+    dated = []
+    for path in Path(folder).glob("petr-*.tar.gz"):
+        try:
+            dated.append((datetime.strptime(path.name, ARCHIVE_NAME), path))
+        except ValueError:
+            continue  # not one of ours: left alone
+    dated.sort(reverse=True)
+    keep = set()
+    for period, count in ((lambda d: d.date(), keep_daily),
+                          (lambda d: d.isocalendar()[:2], keep_weekly)):  # fmt: skip
+        newest = {}
+        for moment, path in dated:
+            newest.setdefault(period(moment), path)
+        keep.update(list(newest.values())[:count])
+    removed = [path for _, path in dated if path not in keep]
+    for path in removed:
+        path.unlink()
+    return removed
 
 
 def _add_bytes(archive, name, data):

@@ -14,7 +14,7 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
 # Uploaded files of a test run go to a throwaway directory, not var/.
-_TMP = Path(tempfile.mkdtemp(prefix="petr-tests-"))
+_TMP = Path(os.environ.get("PETR_TEST_FILES") or tempfile.mkdtemp(prefix="petr-tests-"))
 MEDIA_ROOT = _TMP / "media"
 PRIVATE_MEDIA_ROOT = _TMP / "private"
 STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405

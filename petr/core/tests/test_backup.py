@@ -1,17 +1,23 @@
 """A backup restores the site whole: the same pages, the same files, the acts' fingerprints; a
 damaged archive is refused before anything is touched."""
 
+import datetime
 import hashlib
 import io
+import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 import tarfile
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 from wagtail.models import Page
 
-from petr.conftest import publish_samples
+from petr.conftest import ROOT, publish_samples, require
 from petr.core.backup import empty_tables
 from petr.core.models import ContactSubmission
 from petr.library.models import ActPage
@@ -95,8 +101,10 @@ def rewrite(archive, change):
         (lambda n, d: [] if n.startswith("private/") else [(n, d)], "Archive incomplète"),
         (lambda n, d: [(n, d + b"!")] if n.startswith("private/") else [(n, d)], "empreinte"),
         (lambda n, d: [] if n == "manifest.json" else [(n, d)], "manifeste est absent"),
-        (lambda n, d: [(n, d), ("../evil", b"x")] if n == "manifest.json" else [(n, d)],
-         "n'est pas dans le manifeste"),  # fmt: skip
+        (
+            lambda n, d: [(n, d), ("../evil", b"x")] if n == "manifest.json" else [(n, d)],
+            "n'est pas dans le manifeste",
+        ),  # fmt: skip
     ],
     ids=["missing-file", "altered-file", "no-manifest", "extra-path"],
 )
@@ -118,3 +126,62 @@ def test_a_truncated_archive_or_a_live_site_is_refused(site, tmp_path):
         call_command("restore", str(archive))
     with pytest.raises(CommandError, match="introuvable"):
         call_command("restore", str(tmp_path / "absent.tar.gz"))
+
+
+def test_daily_backups_keep_seven_days_and_four_weeks(tmp_path):
+    from petr.core.backup import prune
+
+    start = datetime.datetime(2026, 9, 1, 3, 15)
+    for day in range(70):  # ten weeks of nightly backups, and a foreign file
+        name = (start + datetime.timedelta(days=day)).strftime("petr-%Y-%m-%d-%H%M.tar.gz")
+        (tmp_path / name).write_bytes(b"")
+    (tmp_path / "petr-notes.tar.gz").write_bytes(b"")
+    prune(tmp_path, keep_daily=7, keep_weekly=4)
+    kept = sorted(p.name[5:15] for p in tmp_path.glob("petr-2026-*"))
+    assert kept[-7:] == [f"2026-11-{d:02d}" for d in range(3, 10)]  # the last seven days
+    # The newest of each of the last four ISO weeks: two fall within those seven days, the
+    # other two are the Sundays before.
+    assert kept[:-7] == ["2026-10-25", "2026-11-01"]
+    assert (tmp_path / "petr-notes.tar.gz").exists()
+
+
+RENDER = """
+import json, os
+from django.test import Client
+client = Client()
+paths = json.loads(os.environ["RENDER_PATHS"])
+print(json.dumps({p: client.get(p).content.decode() for p in paths}))
+"""
+
+
+def test_a_backup_moves_between_sqlite_and_postgresql(client, site, roots, tmp_path):
+    """The other engine's empty database is named by RESTORE_DATABASE_URL (CI sets it both
+    ways: PostgreSQL when the suite runs on SQLite, « sqlite » when it runs on PostgreSQL)."""
+    target = os.environ.get("RESTORE_DATABASE_URL")
+    require(target, "RESTORE_DATABASE_URL absent : l'aller-retour entre moteurs est ignoré.")
+    if target == "sqlite":
+        target = f"sqlite:///{tmp_path / 'restored.sqlite3'}"
+    before = snapshot(client, site, roots)
+    archive = backup(tmp_path)
+    files = tmp_path / "restored-files"
+    env = {**os.environ, "DATABASE_URL": target, "PETR_TEST_FILES": str(files)}
+    env.pop("REDIS_URL", None)
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    restored = subprocess.run(
+        [*manage, "restore", str(archive), "--replace"], env=env, capture_output=True, text=True
+    )
+    assert restored.returncode == 0, restored.stderr[-2000:]
+    vendor = "postgresql" if target.startswith("postgres") else "sqlite"
+    assert connection.vendor != vendor  # the other engine, really
+    shell = subprocess.run(
+        [*manage, "shell", "--no-imports", "-c", RENDER],
+        env={**env, "RENDER_PATHS": json.dumps(site)},
+        capture_output=True,
+        text=True,
+    )
+    assert shell.returncode == 0, shell.stderr[-2000:]
+    pages = {path: VOLATILE.sub("", html) for path, html in json.loads(shell.stdout).items()}
+    for path in site:
+        assert pages[path] == before[0][path], path
+    restored = [hashlib.sha256(f.read_bytes()).hexdigest() for f in files.rglob("*") if f.is_file()]
+    assert sorted(restored) == sorted(before[1].values())
