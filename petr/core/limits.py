@@ -24,3 +24,29 @@ class RequestBodyLimitMiddleware:
             response["Connection"] = "close"  # the rest of the body is not wanted
             return response.render()
         return self.get_response(request)
+
+
+ALLOWED_METHODS = ("GET", "HEAD", "POST", "OPTIONS")
+
+
+class MethodMiddleware:
+    """Only GET, HEAD, POST and OPTIONS reach the site; anything else, and any view's own
+    refusal of a method, gets the French 405 page with its Allow header."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ALLOWED_METHODS:
+            return _method_not_allowed(request, ", ".join(ALLOWED_METHODS))
+        response = self.get_response(request)
+        if response.status_code == 405 and not getattr(response, "content", b"x"):
+            return _method_not_allowed(request, response.get("Allow", ""))
+        return response
+
+
+def _method_not_allowed(request, allowed):
+    response = TemplateResponse(request, "405.html", {})
+    response.status_code = 405
+    response["Allow"] = allowed
+    return response.render()

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "petr.core.limits.RequestBodyLimitMiddleware",
+    "petr.core.limits.MethodMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "petr.core.scheduling.ScheduledPublishingMiddleware",
@@ -127,6 +128,8 @@ AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
 AXES_CLIENT_IP_CALLABLE = "petr.core.clients.client_ip"
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_SENSITIVE_PARAMETERS = ["password", "password1", "password2"]
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "petr.core.password_reset.ThrottledPasswordResetForm"  # noqa: S105
+
 # Staff sessions: closed after 30 minutes without activity, and after 10 hours in any case.
 ADMIN_IDLE_MINUTES = 30
 SESSION_COOKIE_AGE = 10 * 3600

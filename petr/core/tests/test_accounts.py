@@ -79,6 +79,24 @@ def test_the_client_is_the_address_the_nearest_proxy_saw(
     assert client_ip(request) == expected
 
 
+def test_password_resets_are_limited_and_mailed_by_the_worker(claire, mailoutbox):
+    def ask(email, address="203.0.113.7"):
+        response = Client(REMOTE_ADDR=address).post("/admin/password_reset/", {"email": email})
+        assert response.status_code == 302  # the same answer, sent or not
+
+    for _ in range(5):
+        ask("claire@petr.example")
+    assert len(mailoutbox) == 3  # three an hour for one address
+    assert "/admin/password_reset/confirm/" in mailoutbox[0].body
+    User.objects.create_user("bob", "bob@petr.example", PASSWORD)
+    for i in range(10):
+        ask(f"inconnu{i}@example.fr", address="198.51.100.9")
+    ask("bob@petr.example", address="198.51.100.9")  # that client is over its limit
+    assert len(mailoutbox) == 3
+    ask("bob@petr.example")  # from elsewhere, Bob's request goes through
+    assert len(mailoutbox) == 4 and mailoutbox[-1].to == ["bob@petr.example"]
+
+
 def test_an_idle_admin_session_is_closed(claire):
     import datetime
 

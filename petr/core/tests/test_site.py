@@ -124,6 +124,21 @@ def test_oversized_bodies_are_refused_unread(client, seeded, path, size):
     assert response.status_code == 413 and "Envoi trop volumineux" in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    ("method", "path", "allow"),
+    [
+        ("put", "/", "GET, HEAD, POST, OPTIONS"),
+        ("delete", "/contact/", "GET, HEAD, POST, OPTIONS"),
+        ("patch", "/healthz", "GET, HEAD, POST, OPTIONS"),
+        ("post", "/donnees/communes.csv", "GET, HEAD"),  # the view's own refusal
+    ],
+)
+def test_methods_the_site_does_not_take_are_explained(client, seeded, method, path, allow):
+    response = getattr(client, method)(path)
+    assert response.status_code == 405 and response["Allow"] == allow
+    assert "Méthode non acceptée" in response.content.decode()
+
+
 def test_the_admin_takes_bodies_the_public_site_refuses(client, seeded):
     upload = {"file": SimpleUploadedFile("plan.pdf", b"%PDF-" + b"0" * (3 * 2**19))}  # 1.5 MB
     assert client.post("/contact/", upload).status_code == 413
