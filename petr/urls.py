@@ -10,6 +10,7 @@ from petr.health import healthz
 from petr.search import views as search_views
 
 urlpatterns = [
+    path("admin/double-authentification/", include("petr.accounts.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("donnees/", include("petr.territory.urls")),

@@ -47,6 +47,10 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "petr.accounts",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -67,8 +71,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "petr.core.sessions.IdleTimeoutMiddleware",
+    "petr.accounts.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -129,6 +135,12 @@ AXES_CLIENT_IP_CALLABLE = "petr.core.clients.client_ip"
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_SENSITIVE_PARAMETERS = ["password", "password1", "password2"]
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "petr.core.password_reset.ThrottledPasswordResetForm"  # noqa: S105
+
+# Second factor for the admin (petr/accounts): required of administrators and of these
+# groups, optional for the others. Only development may turn it off (a deploy check says so).
+TWO_FACTOR_ENFORCED = True
+TWO_FACTOR_REQUIRED_GROUPS = ["Moderators"]
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Portail du PETR")
 
 # Staff sessions: closed after 30 minutes without activity, and after 10 hours in any case.
 ADMIN_IDLE_MINUTES = 30

@@ -14,3 +14,6 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 # Background tasks run at once, inside the request: no worker to start.
 TASKS = {**TASKS, "background": TASKS["default"]}  # noqa: F405
+
+# The development admin that `make run` prints logs in without a second factor (it says so).
+TWO_FACTOR_ENFORCED = False

