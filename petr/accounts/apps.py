@@ -7,4 +7,6 @@ class AccountsConfig(AppConfig):
     verbose_name = "Comptes de l'équipe"
 
     def ready(self):
-        from . import checks  # noqa: F401  (production never runs without the second factor)
+        from . import audit, checks  # noqa: F401  (checks: production keeps the second factor)
+
+        audit.connect()
