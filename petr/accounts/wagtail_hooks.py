@@ -19,50 +19,51 @@ for model, actions in ((AccessAttempt, {"view", "delete"}), (AccessLog, {"view"}
     register_permission_policy(model, LimitedPolicy(model, actions))
 
 
-class LockoutViewSet(ModelViewSet):
-    model = AccessAttempt
-    icon = "lock"
-    menu_label = "Blocages"
-    name = "lockouts"
-    url_prefix = "securite/blocages"
-    form_fields = []
-    list_display = ["username", "ip_address", "failures_since_start", "attempt_time"]
-    search_fields = ["username", "ip_address"]
-    inspect_view_enabled = True
-    inspect_view_fields = ["username", "ip_address", "failures_since_start", "attempt_time"]
+class SecurityViewSet(ModelViewSet):
+    """Records staff read and, where the policy above allows, delete; nobody edits them."""
 
-
-class LoginLogViewSet(ModelViewSet):
-    model = AccessLog
-    icon = "user"
-    menu_label = "Connexions"
-    name = "logins"
-    url_prefix = "securite/connexions"
     form_fields = []
-    list_display = ["username", "ip_address", "attempt_time", "logout_time"]
     search_fields = ["username", "ip_address"]
 
 
-class FailedLoginViewSet(ModelViewSet):
-    model = AccessFailureLog
-    icon = "warning"
-    menu_label = "Échecs de connexion"
-    name = "failed_logins"
-    url_prefix = "securite/echecs"
-    form_fields = []
-    list_display = ["username", "ip_address", "attempt_time", "locked_out"]
-    search_fields = ["username", "ip_address"]
+def security_viewset(model, name, label, icon, columns, **options):
+    attributes = {"model": model, "name": name, "menu_label": label, "icon": icon,
+                  "url_prefix": f"securite/{name}", "list_display": columns, **options}  # fmt: skip
+    return type(f"{model.__name__}ViewSet", (SecurityViewSet,), attributes)
 
 
-class SecondFactorViewSet(ModelViewSet):
-    model = TOTPDevice
-    icon = "key"
-    menu_label = "Doubles authentifications"
-    name = "second_factors"
-    url_prefix = "securite/double-authentification"
-    form_fields = []
-    list_display = ["user", "name", "confirmed", "last_used_at"]
-    search_fields = ["user__username", "user__email"]
+VIEWSETS = (
+    security_viewset(
+        AccessAttempt,
+        "blocages",
+        "Blocages",
+        "lock",
+        ["username", "ip_address", "failures_since_start", "attempt_time"],
+        inspect_view_enabled=True,
+    ),  # fmt: skip
+    security_viewset(
+        AccessLog,
+        "connexions",
+        "Connexions",
+        "user",
+        ["username", "ip_address", "attempt_time", "logout_time"],
+    ),  # fmt: skip
+    security_viewset(
+        AccessFailureLog,
+        "echecs",
+        "Échecs de connexion",
+        "warning",
+        ["username", "ip_address", "attempt_time", "locked_out"],
+    ),  # fmt: skip
+    security_viewset(
+        TOTPDevice,
+        "double-authentification",
+        "Doubles authentifications",
+        "key",
+        ["user", "name", "confirmed", "last_used_at"],
+        search_fields=["user__username", "user__email"],
+    ),  # fmt: skip
+)
 
 
 @receiver(post_delete, sender=TOTPDevice)
@@ -75,7 +76,7 @@ class AccountSecurityGroup(ViewSetGroup):
     menu_label = "Sécurité des comptes"
     menu_icon = "lock"
     menu_order = 900
-    items = (LockoutViewSet, LoginLogViewSet, FailedLoginViewSet, SecondFactorViewSet)
+    items = VIEWSETS
 
 
 @hooks.register("register_admin_viewset")
