@@ -30,4 +30,7 @@ if settings.DEBUG:
 
 urlpatterns.append(path("", include(wagtail_urls)))
 
+handler400 = "petr.core.views.bad_request"
+handler403 = "petr.core.views.permission_denied"
+handler404 = "petr.core.views.page_not_found"
 handler500 = "petr.core.views.server_error"

@@ -114,6 +114,18 @@ def test_bad_requests_and_refusals_are_explained_in_french(client, rf, seeded):
     assert response.status_code == 403 and "Accès refusé" in response.content.decode()
 
 
+@pytest.mark.parametrize("path", ["/", "/contact/", "/recherche/", "/nulle-part/", "/admin/login/"])
+def test_a_form_posted_in_utf16_is_a_400_not_a_500(seeded, path):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True, raise_request_exception=False)
+    client.cookies["csrftoken"] = token = "a" * 32  # a valid cookie and header: the check reads
+    body = "name=Jeanne".encode("utf-16")  # the body, which is not UTF-8
+    response = client.generic("POST", path, body, "application/x-www-form-urlencoded; "
+                              "charset=utf-16", HTTP_X_CSRFTOKEN=token)  # fmt: skip
+    assert response.status_code == 400 and "Requête incorrecte" in response.content.decode()
+
+
 @pytest.mark.parametrize(
     ("path", "size"), [("/contact/", 200 * 2**20), ("/recherche/", 2 * 2**20), ("/admin/", 2**30)]
 )
