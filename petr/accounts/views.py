@@ -22,14 +22,7 @@ APP_DEVICE = "Application d'authentification"
 
 
 class CodeForm(forms.Form):
-    code = forms.CharField(
-        label="Code à usage unique",
-        max_length=16,
-        widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
-        ),  # fmt: skip
-        help_text="Les 6 chiffres affichés par votre application, ou un code de secours.",
-    )
+    code = forms.CharField(label="Code à usage unique", max_length=16)  # drawn by code_form.html
 
 
 def _next(request):

@@ -1,4 +1,4 @@
-"""« Sécurité des comptes », for administrators: current lockouts (deleting one unlocks the
+"""« Sécurité », for administrators: current lockouts (deleting one unlocks the
 account and the client), the log of logins and of failed attempts, and the second factors
 (deleting one lets its owner set it up again, for a lost phone)."""
 
@@ -73,7 +73,7 @@ def forget_recovery_codes(sender, instance, **kwargs):
 
 
 class AccountSecurityGroup(ViewSetGroup):
-    menu_label = "Sécurité des comptes"
+    menu_label = "Sécurité"
     menu_icon = "lock"
     menu_order = 900
     items = VIEWSETS

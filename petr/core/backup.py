@@ -21,6 +21,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connections, transaction
 from django.utils import timezone
+from wagtail.models import Page
+
+from petr.users.models import User
 
 FORMAT = 1
 DATABASE_MEMBER = "database.json"
@@ -122,10 +125,11 @@ def verify(path):
             if manifest.get("format") != FORMAT:
                 raise BackupError("Format d'archive inconnu : elle vient d'une autre version.")
             expected = manifest["files"]
-            for name in sorted(expected.keys() - members.keys()):
-                raise BackupError(f"Archive incomplète : « {name} » manque.")
-            for name in sorted(members.keys() - expected.keys()):
-                raise BackupError(f"Archive altérée : « {name} » n'est pas dans le manifeste.")
+            if missing := sorted(expected.keys() - members.keys()):
+                raise BackupError(f"Archive incomplète : « {missing[0]} » manque.")
+            if unexpected := sorted(members.keys() - expected.keys()):
+                raise BackupError(f"Archive altérée : « {unexpected[0]} » n'est pas dans le "
+                                  "manifeste.")  # fmt: skip
             for name, member in members.items():
                 if not _safe(name):
                     raise BackupError(f"Archive refusée : chemin dangereux « {name} ».")
@@ -207,8 +211,5 @@ def _load(dump, database):
 
 
 def _has_content(database):
-    from wagtail.models import Page
-
-    from petr.users.models import User
-
+    """More than the root and welcome pages Wagtail's migrations create, or any account."""
     return User.objects.using(database).exists() or Page.objects.using(database).count() > 2

@@ -20,8 +20,7 @@ class RequestBodyLimitMiddleware:
         limit = settings.ADMIN_MAX_BODY_BYTES if admin else settings.PUBLIC_MAX_BODY_BYTES
         if length > limit:
             response = TemplateResponse(request, "413.html", {"limit_mb": limit // 2**20})
-            response.status_code = 413
-            response["Connection"] = "close"  # the rest of the body is not wanted
+            response.status_code = 413  # the server, not the app, decides about the connection
             return response.render()
         return self.get_response(request)
 

@@ -121,7 +121,7 @@ if os.environ.get("REDIS_URL"):
     }
 
 # Login lockouts (django-axes): 10 failures lock the account, and the client, for 30 minutes,
-# before any password is hashed; administrators unlock in « Sécurité des comptes ».
+# before any password is hashed; administrators unlock in « Sécurité ».
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesBackend",  # first: checks the lockout (and can load users)
     "django.contrib.auth.backends.ModelBackend",

@@ -1,6 +1,8 @@
 """Staff accounts resist guessing: lockouts per account and per client, unlocked by an
 administrator, logged; the client's address is the one the proxy saw."""
 
+import io
+
 import pytest
 from axes.models import AccessAttempt, AccessLog
 from django.test import Client
@@ -55,10 +57,11 @@ def test_editors_do_not_see_account_security(claire):
 
     editor = User.objects.create_user("eve", "eve@petr.example", PASSWORD)
     editor.groups.add(Group.objects.get(name="Editors"))
-    client = Client()
-    client.force_login(editor)
-    assert client.get("/admin/securite/blocages/").status_code == 302
-    assert "Sécurité des comptes" not in client.get("/admin/").content.decode()
+    for user, sees in ((claire, True), (editor, False)):
+        client = Client()
+        client.force_login(user)
+        assert (client.get("/admin/securite/blocages/").status_code == 200) is sees
+        assert ("/admin/securite/blocages/" in client.get("/admin/").content.decode()) is sees
 
 
 @pytest.mark.parametrize(
@@ -114,3 +117,24 @@ def test_an_idle_admin_session_is_closed(claire):
         assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
         assert "_auth_user_id" not in client.session
         assert "30 minutes sans activité" in client.get(response["Location"]).content.decode()
+
+
+def test_login_records_are_kept_ninety_days(claire):
+    """The README's daily recipe: staff addresses in the login logs are personal data."""
+    import datetime
+
+    import time_machine
+    from axes.models import AccessFailureLog
+    from django.core.management import call_command
+
+    log_in("claire", "au-hasard")
+    log_in("claire", PASSWORD)
+    assert AccessLog.objects.exists() and AccessFailureLog.objects.exists()
+    with time_machine.travel(datetime.timedelta(days=89)):
+        call_command("axes_reset_logs", "--age", "90", stdout=io.StringIO())
+        call_command("axes_reset_failure_logs", "--age", "90", stdout=io.StringIO())
+    assert AccessLog.objects.exists() and AccessFailureLog.objects.exists()
+    with time_machine.travel(datetime.timedelta(days=91)):
+        call_command("axes_reset_logs", "--age", "90", stdout=io.StringIO())
+        call_command("axes_reset_failure_logs", "--age", "90", stdout=io.StringIO())
+    assert not AccessLog.objects.exists() and not AccessFailureLog.objects.exists()
