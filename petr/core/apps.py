@@ -7,4 +7,5 @@ class CoreConfig(AppConfig):
     verbose_name = "Socle du site"
 
     def ready(self):
-        from . import scheduling  # noqa: F401  (connects the signal that forgets the next due time)
+        # Signal receivers: forgetting the next due publication; purging the page cache.
+        from . import invalidation, scheduling  # noqa: F401

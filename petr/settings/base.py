@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "petr.core.scheduling.ScheduledPublishingMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "petr.core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -110,15 +112,45 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "users.User"
 
-# Redis cache when REDIS_URL is set, local memory otherwise.
+# Redis when REDIS_URL is set, local memory otherwise. "default" serves the site's own lookups
+# and survives Redis being away (petr/core/cache.py); "pages" is the page cache
+# (petr/core/pagecache.py), whose middleware serves uncached when Redis is away. Short
+# timeouts: a hung Redis costs milliseconds, not a worker.
 if os.environ.get("REDIS_URL"):
+    _redis = {
+        "LOCATION": os.environ["REDIS_URL"],
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
+    _prefix = os.environ.get("CACHE_KEY_PREFIX", "petr")
     CACHES = {
         "default": {
+            "BACKEND": "petr.core.cache.TolerantRedisCache",
+            "KEY_PREFIX": _prefix,
+            **_redis,
+        },
+        "pages": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "petr"),
-        }
+            "KEY_PREFIX": f"{_prefix}-pages",
+            **_redis,
+        },
     }
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+    }
+
+# Page cache for anonymous visitors: entries live PAGE_CACHE_SECONDS unless purged sooner (0 turns
+# the cache off); open-data files until the next import. nginx may keep a page
+# PAGE_CACHE_PROXY_SECONDS more (its micro-cache, deploy/nginx): the staleness after a publication.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_MAX_SECONDS = 24 * 3600
+PAGE_CACHE_PROXY_SECONDS = int(os.environ.get("PAGE_CACHE_PROXY_SECONDS", "0"))
+PAGE_CACHE_EXCLUDED = ("/admin/", "/documents/", "/recherche/", "/healthz", "/non-public/")
 
 # Login lockouts (django-axes): 10 failures lock the account, and the client, for 30 minutes,
 # before any password is hashed; administrators unlock in « Sécurité ».

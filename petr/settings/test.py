@@ -23,9 +23,9 @@ STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405
 # database too: clearing the cache between tests flushes a whole Redis database.
 _WORKER = os.environ.get("PYTEST_XDIST_WORKER", "gw").removeprefix("gw")
 if os.environ.get("REDIS_URL") and _WORKER.isdigit():
-    _cache = CACHES["default"]  # noqa: F405
-    _base, _, _db = _cache["LOCATION"].rpartition("/")
-    _cache["LOCATION"] = f"{_base}/{int(_db or 0) + int(_WORKER) + 1}"
+    _base, _, _db = CACHES["default"]["LOCATION"].rpartition("/")  # noqa: F405
+    for _cache in CACHES.values():  # noqa: F405
+        _cache["LOCATION"] = f"{_base}/{int(_db or 0) + int(_WORKER) + 1}"
 
 # Background tasks run at once, inside the request: no worker to start.
 TASKS = {**TASKS, "background": TASKS["default"]}  # noqa: F405
@@ -33,3 +33,7 @@ TASKS = {**TASKS, "background": TASKS["default"]}  # noqa: F405
 # The second factor is tested where it matters (petr/accounts/tests); elsewhere staff log in
 # as in development.
 TWO_FACTOR_ENFORCED = False
+
+# Pages are rendered afresh in tests, whose purges wait for a commit that never comes; the page
+# cache's own tests turn it on (petr/core/tests/test_pagecache.py).
+PAGE_CACHE_SECONDS = 0

@@ -1,6 +1,8 @@
 from django.http import Http404
 from django.views.decorators.http import require_safe
 
+from petr.core.pagecache import cache_until_purged
+
 from .exports import EXPORTS
 from .models import TerritoryPage
 
@@ -14,4 +16,4 @@ def download(request, filename):
         raise Http404("Jeu de données inconnu.")
     page = TerritoryPage.objects.live().first()
     pages_url = request.build_absolute_uri(page.get_url(request)) if page else None
-    return export(request.build_absolute_uri("/donnees/"), pages_url)
+    return cache_until_purged(export(request.build_absolute_uri("/donnees/"), pages_url))

@@ -1,0 +1,154 @@
+"""The page cache: served to anonymous visitors only, purged precisely, and never in the way when
+the cache is down. Against Redis when REDIS_URL is set (CI), local memory otherwise."""
+
+import pytest
+from django.core.cache import caches
+from django.test import override_settings
+from wagtail.models import Page, Site
+
+from petr.core.models import SiteIdentity
+from petr.news.models import NewsIndexPage
+from petr.news.tests.helpers import publish_news
+from petr.territory.models import DataImport
+
+CLOSED_PORT = "redis://127.0.0.1:1/0"
+
+
+@pytest.fixture
+def page_cache(seeded, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    caches["pages"].clear()
+    yield caches["pages"]
+    caches["pages"].clear()
+
+
+@pytest.fixture
+def publishing(django_capture_on_commit_callbacks):
+    """Purges run when the transaction commits: run them as the admin's commit would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def state(client, path, **headers):
+    response = client.get(path, **headers)
+    return response.status_code, response.get("X-Page-Cache")
+
+
+def test_anonymous_pages_are_stored_then_served_with_etag_and_304(client, page_cache):
+    first = client.get("/")
+    assert (first.status_code, first["X-Page-Cache"]) == (200, "MISS")
+    second = client.get("/")
+    assert second["X-Page-Cache"] == "HIT"
+    assert second.content == first.content
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+    assert "must-revalidate" in second["Cache-Control"]
+    assert client.get("/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    assert state(client, "/?page=2") == (200, "MISS")  # each query string its own entry
+
+
+def test_staff_forms_and_excluded_addresses_are_never_served_from_the_cache(client, page_cache):
+    client.get("/")
+    client.cookies["sessionid"] = "any"
+    assert state(client, "/") == (200, None)
+    del client.cookies["sessionid"]
+    contact = Page.objects.get(slug="contact").url
+    client.get(contact)
+    assert state(client, contact) == (200, None)  # its form's CSRF token sets a cookie
+    client.get("/recherche/?q=mobilite")
+    assert state(client, "/recherche/?q=mobilite") == (200, None)
+    assert client.post("/", {}).get("X-Page-Cache") is None
+
+
+def test_a_publication_purges_the_page_its_listings_and_links_not_its_siblings(
+    client, page_cache, publishing
+):
+    (older,) = publish_news(1, title="Ancienne")
+    index = NewsIndexPage.objects.get().url
+    watched = ["/", index, f"{index}flux/rss/", "/sitemap.xml", older.url, "/territoire/"]
+    for path in watched:
+        client.get(path)
+    assert {path: state(client, path)[1] for path in watched} == dict.fromkeys(watched, "HIT")
+
+    with publishing():
+        (news,) = publish_news(1, title="Nouvelle du jour")
+    assert state(client, older.url)[1] == "HIT"  # a sibling is untouched
+    assert state(client, "/territoire/")[1] == "HIT"
+    for path in ["/", index, f"{index}flux/rss/", "/sitemap.xml"]:
+        response = client.get(path)
+        assert response["X-Page-Cache"] == "MISS", path
+        assert b"Nouvelle du jour" in response.content or path == "/sitemap.xml"
+    assert news.url.encode() in client.get("/sitemap.xml").content
+
+    client.get(news.url)
+    with publishing():
+        news.unpublish()
+    assert state(client, news.url) == (404, None)
+    assert b"Nouvelle du jour" not in client.get(index).content
+
+
+def test_a_rename_a_move_and_a_deletion_purge_the_old_and_new_addresses(
+    client, page_cache, publishing
+):
+    (news,) = publish_news(1, title="À déplacer")
+    old_url = news.url
+    client.get(old_url)
+    with publishing():
+        news.slug = "nouvelle-adresse"
+        news.save_revision().publish()
+    news.refresh_from_db()
+    assert state(client, old_url) == (301, None)  # to the new address (Wagtail redirects)
+    assert state(client, news.url) == (200, "MISS")
+
+    home = Page.objects.get(depth=2)
+    client.get(home.url)
+    with publishing():
+        news.move(home, pos="last-child")
+    news.refresh_from_db()
+    assert state(client, news.url) == (200, "MISS")
+    assert state(client, home.url)[1] == "MISS"
+
+    client.get(home.url)
+    with publishing():
+        news.delete()
+    assert state(client, news.url) == (404, None)
+    assert state(client, home.url)[1] == "MISS"
+
+
+def test_a_setting_purges_everything_and_an_import_purges_the_territory_and_open_data(
+    client, page_cache, publishing
+):
+    (news,) = publish_news(1)
+    paths = ["/", "/territoire/", "/donnees/communes.csv", news.url]
+    for path in paths:
+        client.get(path)
+    with publishing():
+        DataImport.objects.create(source="snapshot", succeeded=True, summary="Rien.", changes={})
+    assert [state(client, path)[1] for path in paths] == ["MISS", "MISS", "MISS", "HIT"]
+
+    with publishing():
+        identity = SiteIdentity.for_site(Site.objects.get(is_default_site=True))
+        identity.name = "Pays de Démonstration"
+        identity.save()
+    assert [state(client, path)[1] for path in paths] == ["MISS"] * 4
+    assert "Pays de Démonstration".encode() in client.get("/").content
+
+
+@override_settings(
+    CACHES={
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CLOSED_PORT,
+            "OPTIONS": {"socket_connect_timeout": 0.5},
+        },
+    }
+)
+def test_with_the_cache_down_pages_are_served_and_publishing_goes_on(
+    client, seeded, settings, publishing, caplog
+):
+    settings.PAGE_CACHE_SECONDS = 300
+    assert state(client, "/") == (200, None)
+    with publishing():
+        (news,) = publish_news(1, title="Publiée malgré tout")
+    assert news.live
+    assert "purge failed" in caplog.text
+    assert "Publiée malgré tout".encode() in client.get("/").content
