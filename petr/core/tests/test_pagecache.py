@@ -134,7 +134,7 @@ def test_a_setting_purges_everything_and_an_import_purges_the_territory_and_open
 
 @override_settings(
     CACHES={
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "default": {"BACKEND": "petr.core.cache.TolerantRedisCache", "LOCATION": CLOSED_PORT},
         "pages": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": CLOSED_PORT,
@@ -142,7 +142,7 @@ def test_a_setting_purges_everything_and_an_import_purges_the_territory_and_open
         },
     }
 )
-def test_with_the_cache_down_pages_are_served_and_publishing_goes_on(
+def test_with_redis_down_pages_are_served_and_publishing_goes_on(
     client, seeded, settings, publishing, caplog
 ):
     settings.PAGE_CACHE_SECONDS = 300
@@ -151,4 +151,5 @@ def test_with_the_cache_down_pages_are_served_and_publishing_goes_on(
         (news,) = publish_news(1, title="Publiée malgré tout")
     assert news.live
     assert "purge failed" in caplog.text
+    assert client.get("/healthz").status_code == 503  # the outage is reported, not hidden
     assert "Publiée malgré tout".encode() in client.get("/").content
