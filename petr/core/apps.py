@@ -7,5 +7,11 @@ class CoreConfig(AppConfig):
     verbose_name = "Socle du site"
 
     def ready(self):
-        # Signal receivers: forgetting the next due publication; purging the page cache.
-        from . import invalidation, scheduling  # noqa: F401
+        # Deploy checks; signal receivers: the next due publication, the page cache, the Site's
+        # public address after each migration.
+        from django.db.models.signals import post_migrate
+
+        from . import checks, invalidation, scheduling  # noqa: F401
+        from .public_address import sync_default_site
+
+        post_migrate.connect(sync_default_site, sender=self)

@@ -4,6 +4,7 @@ from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
 from petr.core.models import NavigationSettings
+from petr.core.public_address import sync_default_site
 from petr.core.seeding import seed_once, seed_page
 
 from .models import HomePage
@@ -54,6 +55,8 @@ def seed_home():
         return None, site
     if site is None:
         site = Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+        sync_default_site()  # the public address, when SITE_URL gives one
+        site.refresh_from_db()
     elif site.root_page_id != home.pk:
         welcome = site.root_page
         site.root_page = home

@@ -230,7 +230,10 @@ EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "20"))  # seconds, per SMT
 
 # Wagtail
 WAGTAIL_SITE_NAME = "PETR Cœur de Lorraine"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public address (petr/core/public_address.py): required in production; links in e-mails,
+# the sitemap and canonical links use it. Development falls back to the local server.
+SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL or "http://127.0.0.1:8000"
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
 WAGTAIL_USER_EDIT_FORM = None

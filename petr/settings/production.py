@@ -4,11 +4,18 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from petr.core import public_address
+
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, STORAGES
+from .base import SECRET_KEY, SITE_URL, STORAGES, env_list
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in production.")
+if public_address.problem(SITE_URL):
+    raise ImproperlyConfigured(public_address.problem(SITE_URL))
+# The public host, and any other name the site answers to (ALLOWED_HOSTS, e.g. the bare domain
+# that nginx redirects).
+ALLOWED_HOSTS = list(dict.fromkeys([public_address.host(SITE_URL), *env_list("ALLOWED_HOSTS")]))
 
 STORAGES = {
     **STORAGES,
@@ -24,7 +31,7 @@ SECURE_HSTS_PRELOAD = False
 SILENCED_SYSTEM_CHECKS = ["security.W021"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS]  # noqa: F405
+CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS]
 
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))

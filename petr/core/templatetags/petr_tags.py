@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 from django import template
+from django.conf import settings
 from django.utils.numberformat import format as number_format
 
 register = template.Library()
@@ -47,3 +48,12 @@ def file_size(size):
 def minutes(duration):
     """A timedelta in whole minutes, for sentences (« 30 »)."""
     return int(duration.total_seconds() // 60) if duration else ""
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """This address at the site's public address (SITE_URL), whatever host the request named."""
+    request = context["request"]
+    if settings.SITE_URL:
+        return f"{settings.SITE_URL}{request.path}"
+    return request.build_absolute_uri(request.path)

@@ -23,7 +23,9 @@ PRIVATE_REFERRERS = {
 
 @pytest.fixture
 def production(monkeypatch):
-    monkeypatch.setattr("petr.settings.base.SECRET_KEY", "x" * 50)  # production insists on one
+    # Production insists on a secret and a public address.
+    monkeypatch.setattr("petr.settings.base.SECRET_KEY", "x" * 50)
+    monkeypatch.setattr("petr.settings.base.SITE_URL", "https://www.petr-exemple.fr")
     module = importlib.import_module("petr.settings.production")
     with override_settings(**{name: getattr(module, name) for name in SECURITY}):
         yield

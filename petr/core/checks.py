@@ -1,0 +1,14 @@
+from django.conf import settings
+from django.core.checks import Error, Tags, register
+
+from .public_address import LOCAL_HOSTS, problem
+
+
+@register(Tags.security, deploy=True)
+def public_address(app_configs, **kwargs):
+    """Production links, e-mails and the sitemap must carry the public address, not this machine."""
+    errors = [problem(settings.SITE_URL), problem(settings.WAGTAILADMIN_BASE_URL)]
+    local = sorted(set(settings.ALLOWED_HOSTS) & (LOCAL_HOSTS | {"*"}))
+    if local:
+        errors.append(f"ALLOWED_HOSTS contient {', '.join(local)} : seule l'adresse publique.")
+    return [Error(message, id="petr.E002") for message in dict.fromkeys(filter(None, errors))]
