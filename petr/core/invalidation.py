@@ -6,6 +6,8 @@ it (Wagtail's reference index) and the sitemap.
 Settings, snippets, images and documents are shown everywhere (identity, menu, séances, pictures):
 changing one purges the whole site. A scheduled publication goes through the same signals."""
 
+from django.db.models import IntegerField
+from django.db.models.functions import Cast
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -49,7 +51,8 @@ def dependent_paths(page, url_path=None):
     referencing = ReferenceIndex.get_references_to(page).filter(
         base_content_type=ReferenceIndex._get_base_content_type(Page)
     )
-    sources = Page.objects.filter(pk__in=referencing.values("object_id"))
+    source_ids = referencing.values(page_id=Cast("object_id", output_field=IntegerField()))
+    sources = Page.objects.filter(pk__in=source_ids)
     pages.update(filter(None, (public_path(p) for p in sources.values_list("url_path", flat=True))))
     return pages, trees
 

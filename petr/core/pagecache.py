@@ -18,6 +18,7 @@ import logging
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, set_response_etag
@@ -90,6 +91,10 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         if not _wanted(request):
+            return self.get_response(request)
+        try:
+            request.get_host()
+        except DisallowedHost:  # Django answers it with a 400
             return self.get_response(request)
         try:
             key = entry_key(request)
