@@ -18,6 +18,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import redis
 import urllib3
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -164,6 +165,7 @@ def running_stack(database_url, redis_url, nginx_extra="", workers=2, quiet=True
         "EMAIL_HOST": "127.0.0.1",
         "EMAIL_PORT": str(free_port()),  # nothing listens: e-mails wait in the queue
     }
+    redis.Redis.from_url(redis_url).flushdb()
     stack = Stack(tmp, env, ca=local_ca(tmp), **ports)
     output = subprocess.DEVNULL if quiet else None
     stack.manage("migrate", "--no-input", stdout=output)
