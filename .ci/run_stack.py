@@ -1,10 +1,10 @@
-"""The deployment recipe (deploy/) as production runs it: nginx with TLS from a local CA, in front of
-gunicorn with the production settings on PostgreSQL and Redis. Checked through nginx: the
+"""The deployment recipe (deploy/) as production runs it: nginx with TLS from a local CA, in front
+of gunicorn with the production settings on PostgreSQL and Redis. Checked through nginx: the
 redirect to HTTPS, a page with its headers, compression and both caches, a static file, an
 uploaded image and its rendition, a 50 MB document uploaded by an editor, private files, the
 contact limit per real client behind the proxy, and how long a publication takes to show.
 
-Usage: .ci/run_stack.py DATABASE_URL REDIS_URL (an empty database; the Redis database is flushed)."""
+Usage: .ci/run_stack.py DATABASE_URL REDIS_URL (an empty database; the Redis one is flushed)."""
 
 import json
 import re
@@ -132,7 +132,8 @@ def check_uploads(stack):
     url = shell(stack, RENDITION.format(pk=result["image_id"]))
     rendition = stack.client().request("GET", url)
     check(
-        rendition.status == 200 and rendition.headers["Content-Type"].startswith("image/")
+        rendition.status == 200
+        and rendition.headers["Content-Type"].startswith("image/")
         and "gunicorn" not in rendition.headers.get("Server", ""),
         f"déclinaison de l'image servie par nginx ({url})",
     )

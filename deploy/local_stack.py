@@ -103,10 +103,35 @@ def run(*command, **kwargs):
 
 def local_ca(tmp):
     """A CA and a certificate for the site's names, signed by it (openssl)."""
-    run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-        "-subj", "/CN=Autorite de test du PETR", "-keyout", tmp / "ca.key", "-out", tmp / "ca.pem")
-    run("openssl", "req", "-newkey", "rsa:2048", "-nodes", "-subj", f"/CN={HOST}",
-        "-keyout", tmp / "site.key", "-out", tmp / "site.csr")
+    run(
+        "openssl",
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=Autorite de test du PETR",
+        "-keyout",
+        tmp / "ca.key",
+        "-out",
+        tmp / "ca.pem",
+    )
+    run(
+        "openssl",
+        "req",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-subj",
+        f"/CN={HOST}",
+        "-keyout",
+        tmp / "site.key",
+        "-out",
+        tmp / "site.csr",
+    )
     (tmp / "san.ext").write_text(f"subjectAltName=DNS:{HOST},DNS:petr.example\n")
     run("openssl", "x509", "-req", "-days", "2", "-in", tmp / "site.csr", "-CA", tmp / "ca.pem",
         "-CAkey", tmp / "ca.key", "-CAcreateserial", "-extfile", tmp / "san.ext",
