@@ -1,6 +1,18 @@
 from django.apps import AppConfig
 
 
+def index_settings_references():
+    """Settings join Wagtail's reference index, so that a page the menu shows is known to be shown
+    everywhere (invalidation.py), and its usage in the admin lists the menu."""
+    from django.apps import apps
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.models import ReferenceIndex
+
+    for model in apps.get_models():
+        if issubclass(model, BaseSiteSetting | BaseGenericSetting):
+            ReferenceIndex.register_model(model)
+
+
 class CoreConfig(AppConfig):
     name = "petr.core"
     label = "core"
@@ -15,3 +27,4 @@ class CoreConfig(AppConfig):
         from .public_address import sync_default_site
 
         post_migrate.connect(sync_default_site, sender=self)
+        index_settings_references()

@@ -2,7 +2,7 @@
 
 A page published, unpublished, moved or deleted: the page and its routes, each ancestor as a
 listing with its fixed routes (feeds, past events: not the sibling pages), the pages that link to
-it (Wagtail's reference index) and the sitemap.
+it (Wagtail's reference index) and the sitemap; everything when a setting (the menu) shows it.
 Settings, snippets, images and documents are shown everywhere (identity, menu, séances, pictures):
 changing one purges the whole site. A scheduled publication goes through the same signals."""
 
@@ -19,6 +19,7 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 from wagtail.snippets.models import get_snippet_models
 
 from .pagecache import purge, purge_all
+from .shared_lookups import forget_settings
 
 SITEMAP = "/sitemap.xml"
 
@@ -40,7 +41,12 @@ def fixed_routes(page):
 
 
 def dependent_paths(page, url_path=None):
-    """(pages, trees) to purge when `page`, at `url_path` (default: where it is), changes."""
+    """(pages, trees) to purge when `page`, at `url_path` (default: where it is), changes; None
+    when something shown everywhere (a setting: the menu) refers to it."""
+    references = ReferenceIndex.get_references_to(page)
+    page_type = ReferenceIndex._get_base_content_type(Page)
+    if references.exclude(base_content_type=page_type).exists():
+        return None
     own = public_path(url_path or page.url_path)
     pages, trees = {SITEMAP}, {own} if own else set()
     for ancestor in page.get_ancestors().filter(depth__gt=1).specific():
@@ -48,18 +54,23 @@ def dependent_paths(page, url_path=None):
         if path:
             pages.add(path)
             trees.update(path + route for route in fixed_routes(ancestor))
-    referencing = ReferenceIndex.get_references_to(page).filter(
-        base_content_type=ReferenceIndex._get_base_content_type(Page)
-    )
-    source_ids = referencing.values(page_id=Cast("object_id", output_field=IntegerField()))
-    sources = Page.objects.filter(pk__in=source_ids)
-    pages.update(filter(None, (public_path(p) for p in sources.values_list("url_path", flat=True))))
+    source_ids = references.values(page_id=Cast("object_id", output_field=IntegerField()))
+    sources = Page.objects.filter(pk__in=source_ids).values_list("url_path", flat=True)
+    pages.update(filter(None, map(public_path, sources)))
     return pages, trees
 
 
 def purge_page(page, url_path=None):
-    pages, trees = dependent_paths(page, url_path)
-    purge(pages=pages, trees=trees)
+    paths = dependent_paths(page, url_path)
+    if paths is None:
+        purge_everything()
+    else:
+        purge(pages=paths[0], trees=paths[1])
+
+
+def purge_everything():
+    forget_settings()
+    purge_all()
 
 
 @receiver(page_published)
@@ -106,4 +117,4 @@ def _shown_everywhere(sender):
 def purge_shared_content(sender, created=False, **kwargs):
     # A new image or document is shown nowhere yet; its later changes are.
     if not created and _shown_everywhere(sender):
-        purge_all()
+        purge_everything()

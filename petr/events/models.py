@@ -12,6 +12,7 @@ from wagtail.search import index
 from petr.core.blocks import body_stream
 from petr.core.listing import render_listing
 from petr.core.models import BasePage
+from petr.core.shared_lookups import public
 
 from .dates import Schedule
 from .ical import calendar_response
@@ -31,8 +32,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     def events(self):
         return (
-            EventPage.objects.live()
-            .public()
+            public(EventPage.objects.live())
             .descendant_of(self)
             .select_related("commune", "mission")
         )

@@ -4,6 +4,7 @@ from wagtail.search import index
 
 from petr.core.blocks import body_stream
 from petr.core.models import BasePage
+from petr.core.shared_lookups import public
 
 
 class MissionIndexPage(BasePage):
@@ -18,7 +19,7 @@ class MissionIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["missions"] = MissionPage.objects.child_of(self).live().public()
+        context["missions"] = public(MissionPage.objects.child_of(self).live())
         return context
 
 
@@ -40,4 +41,4 @@ class MissionPage(BasePage):
     @classmethod
     def listed(cls, request=None):
         """The live missions in the editors' order (filters, contact subjects)."""
-        return cls.objects.live().public().order_by("path")
+        return public(cls.objects.live()).order_by("path")

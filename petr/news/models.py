@@ -14,6 +14,7 @@ from wagtail.search import index
 from petr.core.blocks import body_stream
 from petr.core.listing import render_listing
 from petr.core.models import BasePage
+from petr.core.shared_lookups import public
 
 from .feeds import NewsAtomFeed, NewsRssFeed
 from .filters import NewsFilter
@@ -35,8 +36,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def news(self):
         images = get_image_model().objects.prefetch_renditions(CARD_IMAGE)
         return (
-            NewsPage.objects.live()
-            .public()
+            public(NewsPage.objects.live())
             .descendant_of(self)
             .select_related("mission")
             .prefetch_related(Prefetch("image", queryset=images))

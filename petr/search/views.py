@@ -5,6 +5,7 @@ from django.template.response import TemplateResponse
 from wagtail.models import Page
 
 from petr.core.listing import paginate
+from petr.core.shared_lookups import public
 
 from .kinds import content_types, kind_label, search_kinds
 
@@ -34,7 +35,7 @@ def search(request):
         query = query[:MAX_QUERY].replace('"', " ").strip()
     results = None
     if query:
-        pages = Page.objects.live().public().filter(depth__gt=1)
+        pages = public(Page.objects.live().filter(depth__gt=1))
         if kind:
             pages = pages.filter(content_type__in=content_types(kind))
         results = paginate(request, pages.search(query), PER_PAGE)

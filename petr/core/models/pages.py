@@ -1,16 +1,20 @@
 """The abstract base page and the page types every site has: content, legal and service pages."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.search import index
 
 from petr.core.blocks import body_stream
 from petr.core.clients import client_ip
 from petr.core.contact import ContactForm
+from petr.core.shared_lookups import public, restricted_paths
 
 from .contact import ContactSettings
 
@@ -53,6 +57,39 @@ class BasePage(Page):
 
     def get_sitemap_urls(self, request=None):
         return [] if self.exclude_from_sitemap else super().get_sitemap_urls(request)
+
+    def get_view_restrictions(self):
+        # Wagtail asks on every page it serves: with no private section, no query.
+        if not restricted_paths():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+    def route(self, request, path_components):
+        """The page of an address found in one query, not two per level. A routable page on the
+        way routes the rest of the address itself: its own routes come before its children."""
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [
+            f"{self.url_path}{'/'.join(path_components[:n])}/"
+            for n in range(1, len(path_components) + 1)
+        ]
+        found = (
+            Page.objects.filter(path__startswith=self.path, url_path__in=prefixes)
+            .order_by("depth")
+            .values_list("pk", "depth", "content_type_id")
+        )
+        target, consumed = None, 0
+        for pk, depth, content_type_id in found:
+            if depth != self.depth + consumed + 1:
+                break
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            target, consumed = (model, pk), consumed + 1
+            if issubclass(model, RoutablePageMixin) and consumed < len(path_components):
+                break
+        if target is None:
+            raise Http404
+        model, pk = target
+        return model.objects.get(pk=pk).route(request, path_components[consumed:])
 
 
 class ContentPage(BasePage):
@@ -142,9 +179,16 @@ class ContactPage(BasePage):
 
 
 def page_tree(root, request):
-    """Nested (page, children) pairs of the live public pages under root, in one query."""
-    pages = list(root.get_descendants(inclusive=True).live().public().order_by("path").specific())
-    pages = [p for p in pages if not getattr(p, "exclude_from_sitemap", False)]
+    """Nested (page, children) pairs of the live public pages under root, in two queries: the
+    pages, and the ones each page type's own table excludes from the sitemap."""
+    excluded = [
+        model.objects.filter(exclude_from_sitemap=True).order_by().values_list("pk", flat=True)
+        for model in get_page_models()
+        if issubclass(model, BasePage)
+    ]
+    excluded = set(excluded[0].union(*excluded[1:])) if excluded else set()
+    pages = list(public(root.get_descendants(inclusive=True).live()).order_by("path"))
+    pages = [p for p in pages if p.pk not in excluded]
     children = {}
     for page in pages:
         children.setdefault(page.path[: -page.steplen], []).append(page)

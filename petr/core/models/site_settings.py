@@ -1,15 +1,31 @@
 """Settings staff edit in the admin (Paramètres). Empty fields are hidden on the site."""
 
 from django.db import models
+from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
 from petr.core.blocks import NavigationLinkBlock
+from petr.core.shared_lookups import cached_setting
+
+
+class CachedSiteSetting(BaseSiteSetting):
+    """A setting every page shows: read from the shared cache, not the database (shared_lookups)."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def for_site(cls, site):
+        return cached_setting(cls, site, lambda: super(CachedSiteSetting, cls).for_site(site))
+
+    def prepare_for_cache(self):
+        """Load now what templates would fetch later, so that the cached copy carries it."""
 
 
 @register_setting(icon="home")
-class SiteIdentity(BaseSiteSetting):
+class SiteIdentity(CachedSiteSetting):
     name = models.CharField("nom", max_length=100, default="PETR Cœur de Lorraine")
     tagline = models.CharField("sous-titre", max_length=200, blank=True)
     legal_name = models.CharField("dénomination légale", max_length=200, blank=True)
@@ -66,7 +82,7 @@ class SiteIdentity(BaseSiteSetting):
 
 
 @register_setting(icon="view")
-class AccessibilitySettings(BaseSiteSetting):
+class AccessibilitySettings(CachedSiteSetting):
     """One source for the compliance status shown in the footer and in the declaration."""
 
     class Status(models.TextChoices):
@@ -100,7 +116,7 @@ class AccessibilitySettings(BaseSiteSetting):
 
 
 @register_setting(icon="list-ul")
-class NavigationSettings(BaseSiteSetting):
+class NavigationSettings(CachedSiteSetting):
     main_menu = StreamField(
         [("link", NavigationLinkBlock())], blank=True, verbose_name="menu principal"
     )
@@ -112,6 +128,23 @@ class NavigationSettings(BaseSiteSetting):
     )
 
     panels = [FieldPanel("main_menu"), FieldPanel("footer_links")]
+
+    @cached_property
+    def menu(self):
+        return self._links(self.main_menu)
+
+    @cached_property
+    def footer(self):
+        return self._links(self.footer_links)
+
+    @staticmethod
+    def _links(stream):
+        # Plain values, pages loaded: a cached copy renders without a query (a StreamValue is
+        # pickled as its raw data).
+        return [{"page": link.value["page"], "label": link.value["label"]} for link in stream]
+
+    def prepare_for_cache(self):
+        self.menu, self.footer  # noqa: B018
 
     class Meta:
         verbose_name = "navigation"

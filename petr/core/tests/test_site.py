@@ -163,3 +163,28 @@ def test_admin_speaks_french(client, seeded, admin_user):
     html = client.get("/admin/").content.decode()
     assert 'lang="fr"' in html
     assert "Tableau de bord" in html and "Dashboard" not in html
+
+
+def test_every_page_type_stays_within_its_query_budget(sample_paths, query_counts):
+    # The menu, the settings and the private sections come from the shared cache; a page's
+    # address is found in two queries whatever its depth.
+    counts = query_counts([path for path in sample_paths if "inexistante" not in path])
+    assert max(counts.values()) <= 12, counts
+    deep = [path for path in counts if path.count("/") >= 4]
+    assert deep and all(counts[path] <= 10 for path in deep), counts
+
+
+def test_a_page_named_like_a_route_does_not_hide_the_route(client, seeded):
+    # Addresses are routed in one query (BasePage.route); a routable page still answers its
+    # own routes before its children's, as Wagtail does level by level.
+    from petr.news.tests.helpers import publish_news
+
+    (news,) = publish_news(1, title="Flux")
+    news.slug = "flux"
+    news.save_revision().publish()
+    assert client.get("/actualites/flux/")["Content-Type"].startswith("text/html")
+    assert b"<rss" in client.get("/actualites/flux/rss/").content
+    assert client.get("/actualites/flux/inconnu/").status_code == 404
+    assert client.get("/actualites/absente/rss/").status_code == 404
+    news.unpublish()
+    assert client.get("/actualites/flux/").status_code == 404

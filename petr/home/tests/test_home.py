@@ -39,7 +39,7 @@ def test_home_query_count_does_not_grow_with_communes(seeded, query_counts):
     before = query_counts(["/"])
     add_communes(5)
     assert query_counts(["/"]) == before
-    assert before["/"] <= 20  # figures, missions, latest news, next events, menu and settings
+    assert before["/"] <= 10  # site, page, figures and their import, missions, news, events
 
 
 def test_seeding_twice_keeps_editor_changes_and_deletions(client, seeded):

@@ -6,6 +6,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from petr.core.listing import render_listing
 from petr.core.models import BasePage
+from petr.core.shared_lookups import public
 from petr.library.feeds import ActRssFeed
 from petr.library.filters import ActFilter, DocumentFilter
 
@@ -28,8 +29,7 @@ class ActIndexPage(RoutablePageMixin, BasePage):
 
     def acts(self):
         return (
-            ActPage.objects.live()
-            .public()
+            public(ActPage.objects.live())
             .descendant_of(self)
             .select_related("meeting")
             .order_by("-decision_date", "-number", "-pk")
@@ -68,8 +68,7 @@ class DocumentIndexPage(RoutablePageMixin, BasePage):
 
     def documents(self):
         return (
-            DocumentPage.objects.live()
-            .public()
+            public(DocumentPage.objects.live())
             .descendant_of(self)
             .select_related("mission")
             .order_by("-year", "title", "pk")
