@@ -3,6 +3,7 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
+from wagtail.models import Page
 
 pytestmark = pytest.mark.django_db
 
@@ -188,3 +189,13 @@ def test_a_page_named_like_a_route_does_not_hide_the_route(client, seeded):
     assert client.get("/actualites/absente/rss/").status_code == 404
     news.unpublish()
     assert client.get("/actualites/flux/").status_code == 404
+
+
+def test_the_cached_menu_follows_its_pages_and_settings(client, seeded):
+    client.get("/")  # the menu and the settings are now in the shared cache
+    agenda = Page.objects.get(slug="agenda").specific
+    agenda.title = "Agenda du territoire"
+    agenda.save_revision().publish()
+    assert "Agenda du territoire</a>" in client.get("/mentions-legales/").content.decode()
+    agenda.unpublish()
+    assert 'href="/agenda/"' not in client.get("/mentions-legales/").content.decode()
