@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test lint install setup clean
+.PHONY: run test lint bench install setup clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,12 @@ lint: $(VENV)/.installed-test node_modules/.installed
 	$(BIN)/ruff format --check .
 	npx --no-install eslint petr/static/js
 	npx --no-install stylelint "petr/static/css/**/*.css"
+
+# The production configuration measured with wrk next to nginx serving a static copy
+# (bench/bench.py: needs nginx, wrk, PostgreSQL and Redis; prints the table of the README).
+bench: install
+	psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS petr_bench" -c "CREATE DATABASE petr_bench"
+	$(BIN)/python bench/bench.py
 
 clean:
 	rm -rf $(VENV) var node_modules

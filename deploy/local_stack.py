@@ -43,7 +43,7 @@ http {{
     uwsgi_temp_path {tmp}/nginx-uwsgi;
     scgi_temp_path {tmp}/nginx-scgi;
     include {tmp}/petr.conf;
-    {extra}
+    include {tmp}/extra/*.conf;
 }}
 """
 
@@ -152,14 +152,14 @@ def site_file(tmp, http_port, https_port, app_port):
     return re.sub(r"/etc/letsencrypt/live/[^;]*/privkey\.pem", str(tmp / "site.key"), conf)
 
 
-def wait_until_up(stack, deadline=60):
+def wait_until_up(port, deadline=60):
     http = urllib3.PoolManager(retries=False)
     end = time.monotonic() + deadline
     while time.monotonic() < end:
         try:
             response = http.request(
                 "GET",
-                f"http://127.0.0.1:{stack.app_port}/healthz",
+                f"http://127.0.0.1:{port}/healthz",
                 headers={"Host": HOST, "X-Forwarded-Proto": "https"},
                 timeout=2,
             )
@@ -172,8 +172,9 @@ def wait_until_up(stack, deadline=60):
 
 
 @contextmanager
-def running_stack(database_url, redis_url, nginx_extra="", workers=2, quiet=True):
-    """Migrate, seed and collect into a fresh directory, then serve; stops everything on exit."""
+def running_stack(database_url, redis_url, workers=2, quiet=True):
+    """Migrate, seed and collect into a fresh directory, then serve; stops everything on exit.
+    Servers added to {tmp}/extra/*.conf join nginx at its next reload (`reload_nginx`)."""
     tmp = Path(tempfile.mkdtemp(prefix="petr-stack-"))
     tmp.chmod(0o755)  # nginx's workers run as another user than its master
     ports = {name: free_port() for name in ("http_port", "https_port", "app_port")}
@@ -197,7 +198,8 @@ def running_stack(database_url, redis_url, nginx_extra="", workers=2, quiet=True
     stack.manage("seed_site", stdout=output)
     stack.manage("collectstatic", "--no-input", stdout=output)
     (tmp / "petr.conf").write_text(site_file(tmp, **ports))
-    (tmp / "nginx.conf").write_text(MAIN_CONF.format(tmp=tmp, extra=nginx_extra))
+    (tmp / "nginx.conf").write_text(MAIN_CONF.format(tmp=tmp))
+    (tmp / "extra").mkdir()
     with ExitStack() as processes:
         app = subprocess.Popen(
             [str(ROOT / ".venv" / "bin" / "gunicorn"), "petr.wsgi:application",
@@ -208,9 +210,13 @@ def running_stack(database_url, redis_url, nginx_extra="", workers=2, quiet=True
         processes.callback(stop, app)
         nginx = subprocess.Popen(["nginx", "-c", str(tmp / "nginx.conf"), "-p", str(tmp)])
         processes.callback(stop, nginx)
-        wait_until_up(stack)
+        wait_until_up(stack.app_port)
         yield stack
     shutil.rmtree(tmp, ignore_errors=True)
+
+
+def reload_nginx(stack):
+    run("nginx", "-c", stack.tmp / "nginx.conf", "-p", stack.tmp, "-s", "reload")
 
 
 def stop(process):

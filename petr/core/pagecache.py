@@ -1,18 +1,21 @@
 """The page cache: what anonymous visitors are served, shared by every worker and machine.
 
-An entry is stored under the request's host, path and query string, and under the version
-numbers of the path itself (`page:/a/b/`) and of each of its prefixes (`tree:/`, `tree:/a/`,
-`tree:/a/b/`), read in one round trip. Purging is incrementing a version: `purge(pages=[…])` for a
-page alone (a listing, with its query strings), `purge(trees=[…])` for a page and everything under
-its address (its routes: files, feeds, iCalendar), `purge_all()` for the whole site. Versions never
-expire; entries do (PAGE_CACHE_SECONDS), so a purge that failed heals by itself.
+An entry is stored under the request's host, path and query string, with the version numbers
+of the path (`page:/a/b/`) and of each of its prefixes (`tree:/`, `tree:/a/`, `tree:/a/b/`) at
+the time; it is served while they are unchanged (entry and versions: one round trip). Purging
+is incrementing a version: `purge(pages=[…])` for a page alone (a listing, with its query
+strings), `purge(trees=[…])` for a page and everything under its address (its routes: files,
+feeds, iCalendar), `purge_all()` for the whole site. Versions never expire; entries do
+(PAGE_CACHE_SECONDS), so a purge that failed heals by itself.
 
 Never cached: other methods than GET, a visitor with a session or messages cookie (staff,
 previews), the admin and the other PAGE_CACHE_EXCLUDED prefixes, and any response that sets a
 cookie (forms with a CSRF token), says private/no-store, or is not a 200. A cache that cannot be
 reached serves the request uncached. Stored responses say to nginx how long it may keep them
-(X-Accel-Expires: the micro-cache in deploy/nginx), and carry an ETag for 304 answers."""
+(X-Accel-Expires: the micro-cache in deploy/nginx), carry an ETag for 304 answers, and are
+compressed once when stored (gzip), not at every request."""
 
+import gzip
 import hashlib
 import logging
 
@@ -21,12 +24,16 @@ from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.http import HttpResponse
-from django.utils.cache import patch_cache_control, set_response_etag
+from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
+from django.utils.regex_helper import _lazy_re_compile
 
 logger = logging.getLogger(__name__)
 ALIAS = "pages"
 SKIP_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 MAX_QUERY_LENGTH = 512  # longer query strings are served uncached, never stored
+COMPRESSIBLE = ("text/", "application/json", "application/geo+json", "application/xml",
+                "application/rss+xml", "application/atom+xml", "image/svg+xml")  # fmt: skip
+ACCEPTS_GZIP = _lazy_re_compile(r"\bgzip\b")
 
 
 def _cache():
@@ -41,12 +48,16 @@ def version_keys(path):
     return [f"tree:{prefix}" for prefix in prefixes] + [f"page:{path}"]
 
 
-def entry_key(request):
-    keys = version_keys(request.path)
-    found = _cache().get_many(keys)
-    versions = ".".join(str(found.get(key, 0)) for key in keys)
+def lookup(request):
+    """(key, versions, entry or None), in one round trip: the entry keeps the versions it was
+    stored under, and serves only while they are still the current ones."""
     address = f"{request.get_host()}{request.get_full_path()}"
-    return f"entry:{hashlib.sha256(address.encode()).hexdigest()}:{versions}"
+    key = f"entry:{hashlib.sha256(address.encode()).hexdigest()}"
+    keys = version_keys(request.path)
+    found = _cache().get_many([key, *keys])
+    versions = ".".join(str(found.get(version, 0)) for version in keys)
+    entry = found.get(key)
+    return key, versions, entry if entry and entry["versions"] == versions else None
 
 
 def _wanted(request):
@@ -70,18 +81,34 @@ def _storable(request, response):
     )
 
 
-def _stored(response):
+def _entry(response, versions):
+    """What is stored: the headers, the body, and the body compressed once for all visitors."""
+    patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+    patch_vary_headers(response, ["Accept-Encoding"])
+    set_response_etag(response)
+    if settings.PAGE_CACHE_PROXY_SECONDS:
+        response["X-Accel-Expires"] = str(settings.PAGE_CACHE_PROXY_SECONDS)
+    body = response.content
+    compressible = response.get("Content-Type", "").startswith(COMPRESSIBLE)
     return {
+        "versions": versions,
         "status": response.status_code,
-        "headers": list(response.items()),
-        "body": response.content,
+        "headers": [(k, v) for k, v in response.items() if k != "Content-Length"],
+        "body": body,
+        "gzip": gzip.compress(body, mtime=0) if compressible and len(body) > 512 else None,
     }
 
 
-def _revived(entry):
-    response = HttpResponse(entry["body"], status=entry["status"])
+def _response(entry, request, state):
+    gzipped = entry["gzip"] and ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+    response = HttpResponse(entry["gzip"] if gzipped else entry["body"], status=entry["status"])
     for name, value in entry["headers"]:
         response[name] = value
+    if gzipped:
+        response["Content-Encoding"] = "gzip"
+        response["ETag"] = f"W/{response['ETag'].removeprefix('W/')}"
+    response["Content-Length"] = str(len(response.content))
+    response["X-Page-Cache"] = state
     return response
 
 
@@ -97,31 +124,22 @@ class PageCacheMiddleware:
         except DisallowedHost:  # Django answers it with a 400
             return self.get_response(request)
         try:
-            key = entry_key(request)
-            entry = _cache().get(key)
+            key, versions, entry = lookup(request)
         except Exception:  # an unreachable cache serves the request uncached
             logger.warning("Page cache unavailable: serving uncached.", exc_info=True)
             return self.get_response(request)
         if entry is not None:
-            response = _revived(entry)
-            response["X-Page-Cache"] = "HIT"
-            return response
+            return _response(entry, request, "HIT")
         response = self.get_response(request)
-        if _storable(request, response):
-            self._store(key, response)
-        return response
-
-    def _store(self, key, response):
+        if not _storable(request, response):
+            return response
+        entry = _entry(response, versions)
         seconds = getattr(response, "page_cache_seconds", settings.PAGE_CACHE_SECONDS)
-        patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
-        set_response_etag(response)
-        if settings.PAGE_CACHE_PROXY_SECONDS:
-            response["X-Accel-Expires"] = str(settings.PAGE_CACHE_PROXY_SECONDS)
         try:
-            _cache().set(key, _stored(response), seconds)
+            _cache().set(key, entry, seconds)
         except Exception:
             logger.warning("Page cache unavailable: response not stored.", exc_info=True)
-        response["X-Page-Cache"] = "MISS"
+        return _response(entry, request, "MISS")
 
 
 def cache_until_purged(response):

@@ -45,10 +45,13 @@ def forget_restrictions(**kwargs):
     forget(RESTRICTED_KEY)
 
 
-def cached_setting(model, site, load):
-    """The setting of `model` for `site`, from the cache or from `load()`."""
+def cached_setting(model, site, load, family=()):
+    """The setting of `model` for `site`, from the cache or from `load()`. The settings of its
+    `family` are read in the same round trip (a page shows them all; the request memo keeps
+    them, petr/core/cache.py)."""
     key = SETTINGS_KEY.format(label=model._meta.label_lower, site=site.pk)
-    found = cache.get_many([SETTINGS_VERSION_KEY, key])
+    others = [SETTINGS_KEY.format(label=m._meta.label_lower, site=site.pk) for m in family]
+    found = cache.get_many(list(dict.fromkeys([SETTINGS_VERSION_KEY, key, *others])))
     version = found.get(SETTINGS_VERSION_KEY, 0)
     cached = found.get(key)
     if cached and cached[0] == version:

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "petr.core.cache.RequestMemoMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "petr.core.limits.RequestBodyLimitMiddleware",
     "petr.core.limits.MethodMiddleware",
@@ -129,7 +130,7 @@ if os.environ.get("REDIS_URL"):
             **_redis,
         },
         "pages": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "petr.core.cache.RedisCache",
             "KEY_PREFIX": f"{_prefix}-pages",
             **_redis,
         },

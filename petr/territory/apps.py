@@ -7,4 +7,5 @@ class TerritoryConfig(AppConfig):
     verbose_name = "Territoire"
 
     def ready(self):
-        from . import invalidation  # noqa: F401  (a territory import purges the page cache)
+        # Receivers: an import purges the page cache and forgets the cached figures.
+        from . import figures, invalidation  # noqa: F401

@@ -4,9 +4,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.db.models import Count, Sum
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 
-from .models.data import Commune, DataImport
+from petr.core.shared_lookups import forget
+
+from .models.data import Commune, DataImport, Epci
+
+FIGURES_KEY = "petr:territory-figures"
+MISSING = object()
 
 
 @dataclass(frozen=True)
@@ -26,7 +34,23 @@ def last_successful_import():
 
 
 def territory_figures() -> TerritoryFigures | None:
-    """Two queries whatever the number of communes; None while no territory is loaded."""
+    """From the shared cache, forgotten when a commune, a communauté or an import changes (two
+    queries otherwise, whatever the number of communes); None while no territory is loaded."""
+    figures = cache.get(FIGURES_KEY, MISSING)
+    if figures is MISSING:
+        figures = _computed_figures()
+        cache.set(FIGURES_KEY, figures, None)
+    return figures
+
+
+@receiver([post_save, post_delete], sender=Commune)
+@receiver([post_save, post_delete], sender=Epci)
+@receiver([post_save, post_delete], sender=DataImport)
+def forget_figures(**kwargs):
+    forget(FIGURES_KEY)
+
+
+def _computed_figures():
     totals = Commune.objects.aggregate(
         communes=Count("pk"),
         epcis=Count("epci", distinct=True),

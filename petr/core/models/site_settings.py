@@ -18,7 +18,8 @@ class CachedSiteSetting(BaseSiteSetting):
 
     @classmethod
     def for_site(cls, site):
-        return cached_setting(cls, site, lambda: super(CachedSiteSetting, cls).for_site(site))
+        load = lambda: super(CachedSiteSetting, cls).for_site(site)  # noqa: E731
+        return cached_setting(cls, site, load, family=CachedSiteSetting.__subclasses__())
 
     def prepare_for_cache(self):
         """Load now what templates would fetch later, so that the cached copy carries it."""

@@ -1,6 +1,8 @@
 """The page cache: served to anonymous visitors only, purged precisely, and never in the way when
 the cache is down. Against Redis when REDIS_URL is set (CI), local memory otherwise."""
 
+import gzip
+
 import pytest
 from django.core.cache import caches
 from django.test import override_settings
@@ -153,3 +155,13 @@ def test_with_redis_down_pages_are_served_and_publishing_goes_on(
     assert "purge failed" in caplog.text
     assert client.get("/healthz").status_code == 503  # the outage is reported, not hidden
     assert "Publiée malgré tout".encode() in client.get("/").content
+
+
+def test_pages_are_compressed_once_and_served_to_clients_that_accept_it(client, page_cache):
+    plain = client.get("/territoire/")
+    packed = client.get("/territoire/", HTTP_ACCEPT_ENCODING="gzip, br")
+    assert (packed["X-Page-Cache"], packed["Content-Encoding"]) == ("HIT", "gzip")
+    assert gzip.decompress(packed.content) == plain.content
+    assert int(packed["Content-Length"]) == len(packed.content) < len(plain.content) / 4
+    assert "Accept-Encoding" in packed["Vary"] and packed["ETag"].startswith("W/")
+    assert client.get("/territoire/", HTTP_ACCEPT_ENCODING="identity").content == plain.content

@@ -1,0 +1,110 @@
+"""`make bench`: the production configuration measured with wrk, in one run, next to its ceiling.
+
+Starts the deployment recipe (deploy/local_stack.py: nginx with TLS in front of gunicorn, 2 sync
+workers, production settings, PostgreSQL and Redis), a second gunicorn with the page cache off,
+and, in the same nginx, a copy of the home page's HTML served as a static file: the ceiling.
+Then, for each address, wrk (2 threads, 8 connections) uncached and cached, direct to gunicorn
+and through nginx. Prints a table of req/s, p50, p99 and the share of the static ceiling.
+
+Needs nginx and wrk (Debian: nginx-light, wrk), PostgreSQL and Redis (BENCH_DATABASE_URL, an
+empty database, and BENCH_REDIS_URL, flushed). BENCH_SECONDS per measurement (default 10)."""
+
+import os
+import re
+import subprocess
+import sys
+from contextlib import ExitStack
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "deploy"))
+from local_stack import (  # noqa: E402
+    HOST,
+    ROOT,
+    free_port,
+    reload_nginx,
+    running_stack,
+    stop,
+    wait_until_up,
+)
+
+DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/petr_bench")
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
+SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+PATHS = ["/", "/territoire/", "/actualites/", "/territoire/saint-mihiel/", "/donnees/communes.csv"]
+STATIC_SERVER = """
+server {{
+    listen 127.0.0.1:{static_port} ssl;
+    ssl_certificate {tmp}/site.pem;
+    ssl_certificate_key {tmp}/site.key;
+    root {tmp}/ceiling;
+    location = / {{ try_files /home.html =404; default_type text/html; }}
+}}
+server {{
+    listen 127.0.0.1:{uncached_proxy_port} ssl;
+    ssl_certificate {tmp}/site.pem;
+    ssl_certificate_key {tmp}/site.key;
+    location / {{
+        proxy_pass http://127.0.0.1:{uncached_port};
+        proxy_http_version 1.1;
+        proxy_set_header Connection "";
+        proxy_set_header Host $host;
+        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+        proxy_set_header X-Forwarded-Proto $scheme;
+    }}
+}}
+"""
+
+
+def wrk(url, host):
+    output = subprocess.run(
+        ["wrk", "-t2", "-c8", f"-d{SECONDS}s", "--latency", "-H", f"Host: {host}",
+         "-H", "X-Forwarded-Proto: https", "-H", "Accept-Encoding: gzip", url],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    p50, p99 = (re.search(rf"\s{q}%\s+([\d.]+\w+)", output).group(1) for q in ("50", "99"))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return rate, p50, p99, int(errors.group(1)) if errors else 0
+
+
+def main():
+    ports = {"static_port": free_port(), "uncached_proxy_port": free_port()}
+    ports["uncached_port"] = free_port()
+    with ExitStack() as stack_:
+        stack = stack_.enter_context(running_stack(DATABASE_URL, REDIS_URL))
+        env = {**stack.env, "PAGE_CACHE_SECONDS": "0", "PAGE_CACHE_PROXY_SECONDS": "0"}
+        uncached = subprocess.Popen(
+            [str(ROOT / ".venv/bin/gunicorn"), "petr.wsgi:application", "--workers", "2",
+             "--bind", f"127.0.0.1:{ports['uncached_port']}"],
+            cwd=ROOT, env=env, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        stack_.callback(stop, uncached)
+        wait_until_up(ports["uncached_port"])
+        (stack.tmp / "ceiling").mkdir()
+        home = stack.client().request("GET", "/").data
+        (stack.tmp / "ceiling" / "home.html").write_bytes(home)
+        (stack.tmp / "extra" / "bench.conf").write_text(
+            STATIC_SERVER.format(tmp=stack.tmp, **ports)
+        )
+        reload_nginx(stack)
+        public = f"{HOST}:{stack.https_port}"
+        ceiling = wrk(f"https://127.0.0.1:{ports['static_port']}/", public)
+        rows = [("/ (copie statique)", "nginx, fichier", *ceiling)]
+        for path in PATHS:
+            for mode, url in (
+                ("direct, sans cache", f"http://127.0.0.1:{ports['uncached_port']}{path}"),
+                ("direct, cache", f"http://127.0.0.1:{stack.app_port}{path}"),
+                ("nginx, sans cache", f"https://127.0.0.1:{ports['uncached_proxy_port']}{path}"),
+                ("nginx, cache", f"https://127.0.0.1:{stack.https_port}{path}"),
+            ):
+                rows.append((path, mode, *wrk(url, public)))
+    print(f"\nwrk -t2 -c8 -d{SECONDS}s, 2 workers gunicorn synchrones, PostgreSQL + Redis\n")
+    print("| adresse | service | req/s | p50 | p99 | plafond | erreurs |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
+    for path, mode, rate, p50, p99, errors in rows:
+        share = f"{100 * rate / ceiling[0]:.1f} %"
+        print(f"| `{path}` | {mode} | {rate:,.0f} | {p50} | {p99} | {share} | {errors} |")
+
+
+if __name__ == "__main__":
+    main()
