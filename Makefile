@@ -54,11 +54,13 @@ lint: $(VENV)/.installed-test node_modules/.installed
 	npx --no-install eslint petr/static/js
 	npx --no-install stylelint "petr/static/css/**/*.css"
 
-# The production configuration measured with wrk next to nginx serving a static copy
-# (bench/bench.py: needs nginx, wrk, PostgreSQL and Redis; prints the table of the README).
+# The production configuration measured with wrk next to nginx serving a static copy, on SQLite
+# then on PostgreSQL (bench/bench.py: needs nginx, wrk, Redis and PostgreSQL; prints the tables
+# of the README).
 bench: install
-	psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS petr_bench" -c "CREATE DATABASE petr_bench"
 	$(BIN)/python bench/bench.py
+	psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS petr_bench" -c "CREATE DATABASE petr_bench"
+	BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/petr_bench $(BIN)/python bench/bench.py
 
 clean:
 	rm -rf $(VENV) var node_modules

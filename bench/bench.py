@@ -6,8 +6,9 @@ and, in the same nginx, a copy of the home page's HTML served as a static file: 
 Then, for each address, wrk (2 threads, 8 connections) uncached and cached, direct to gunicorn
 and through nginx. Prints a table of req/s, p50, p99 and the share of the static ceiling.
 
-Needs nginx and wrk (Debian: nginx-light, wrk), PostgreSQL and Redis (BENCH_DATABASE_URL, an
-empty database, and BENCH_REDIS_URL, flushed). BENCH_SECONDS per measurement (default 10)."""
+Needs nginx and wrk (Debian: nginx-light, wrk) and Redis (BENCH_REDIS_URL, flushed). The
+database: BENCH_DATABASE_URL (an empty PostgreSQL database), or SQLite in the run's directory when
+it is `sqlite`. BENCH_SECONDS per measurement (default 10)."""
 
 import os
 import re
@@ -27,7 +28,7 @@ from local_stack import (  # noqa: E402
     wait_until_up,
 )
 
-DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/petr_bench")
+DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "sqlite")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 PATHS = ["/", "/territoire/", "/actualites/", "/territoire/saint-mihiel/", "/donnees/communes.csv"]
@@ -71,7 +72,8 @@ def main():
     ports = {"static_port": free_port(), "uncached_proxy_port": free_port()}
     ports["uncached_port"] = free_port()
     with ExitStack() as stack_:
-        stack = stack_.enter_context(running_stack(DATABASE_URL, REDIS_URL))
+        database = None if DATABASE_URL == "sqlite" else DATABASE_URL
+        stack = stack_.enter_context(running_stack(database, REDIS_URL))
         env = {**stack.env, "PAGE_CACHE_SECONDS": "0", "PAGE_CACHE_PROXY_SECONDS": "0"}
         uncached = subprocess.Popen(
             [str(ROOT / ".venv/bin/gunicorn"), "petr.wsgi:application", "--workers", "2",
@@ -98,7 +100,8 @@ def main():
                 ("nginx, cache", f"https://127.0.0.1:{stack.https_port}{path}"),
             ):
                 rows.append((path, mode, *wrk(url, public)))
-    print(f"\nwrk -t2 -c8 -d{SECONDS}s, 2 workers gunicorn synchrones, PostgreSQL + Redis\n")
+    engine = "SQLite" if DATABASE_URL == "sqlite" else "PostgreSQL"
+    print(f"\nwrk -t2 -c8 -d{SECONDS}s, 2 workers gunicorn synchrones, {engine} + Redis\n")
     print("| adresse | service | req/s | p50 | p99 | plafond | erreurs |")
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
     for path, mode, rate, p50, p99, errors in rows:

@@ -174,16 +174,18 @@ def wait_until_up(port, deadline=60):
 @contextmanager
 def running_stack(database_url, redis_url, workers=2, quiet=True):
     """Migrate, seed and collect into a fresh directory, then serve; stops everything on exit.
-    Servers added to {tmp}/extra/*.conf join nginx at its next reload (`reload_nginx`)."""
+    No `database_url`: SQLite in that directory. Servers added to {tmp}/extra/*.conf join nginx
+    at its next reload (`reload_nginx`)."""
     tmp = Path(tempfile.mkdtemp(prefix="petr-stack-"))
     tmp.chmod(0o755)  # nginx's workers run as another user than its master
+    (tmp / "var").mkdir()
     ports = {name: free_port() for name in ("http_port", "https_port", "app_port")}
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "petr.settings.production",
         "SITE_URL": f"https://{HOST}:{ports['https_port']}",
         "SECRET_KEY": secrets.token_urlsafe(50),
-        "DATABASE_URL": database_url,
+        "DATABASE_URL": database_url or f"sqlite:///{tmp}/var/db.sqlite3",
         "REDIS_URL": redis_url,
         "PETR_VAR_DIR": str(tmp / "var"),
         "TRUSTED_PROXY_COUNT": "1",

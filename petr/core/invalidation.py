@@ -19,7 +19,7 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 from wagtail.snippets.models import get_snippet_models
 
 from .pagecache import purge, purge_all
-from .shared_lookups import forget_settings
+from .shared_lookups import forget_settings, forget_sites
 
 SITEMAP = "/sitemap.xml"
 
@@ -61,6 +61,8 @@ def dependent_paths(page, url_path=None):
 
 
 def purge_page(page, url_path=None):
+    if page.depth <= 2:  # a site's root page, cached with its site (shared_lookups)
+        forget_sites()
     paths = dependent_paths(page, url_path)
     if paths is None:
         purge_everything()

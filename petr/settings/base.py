@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "petr.core.scheduling.ScheduledPublishingMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "petr.core.pagecache.PageCacheMiddleware",
+    "petr.core.shared_lookups.SiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

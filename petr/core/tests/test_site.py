@@ -2,7 +2,7 @@
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import override_settings
+from django.test import RequestFactory, override_settings
 from wagtail.models import Page
 
 pytestmark = pytest.mark.django_db
@@ -199,3 +199,19 @@ def test_the_cached_menu_follows_its_pages_and_settings(client, seeded):
     assert "Agenda du territoire</a>" in client.get("/mentions-legales/").content.decode()
     agenda.unpublish()
     assert 'href="/agenda/"' not in client.get("/mentions-legales/").content.decode()
+
+
+def test_the_cached_site_and_home_page_follow_their_changes(client, seeded):
+    from petr.core.shared_lookups import cached_site
+
+    client.get("/")  # the site and its home page are now in the shared cache
+    home = Page.objects.get(depth=2).specific
+    home.intro = "Un chapeau tout neuf pour l'accueil."
+    home.save_revision().publish()
+    assert "Un chapeau tout neuf" in client.get("/").content.decode()
+
+    site = home.get_site()
+    site.site_name = "Renommé"
+    site.save()
+    request = RequestFactory().get("/", HTTP_HOST=site.hostname)
+    assert cached_site(request).site_name == "Renommé"
