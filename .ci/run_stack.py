@@ -8,7 +8,10 @@ Usage: .ci/run_stack.py DATABASE_URL REDIS_URL (an empty database; the Redis one
 
 import json
 import re
+import shutil
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -205,8 +208,27 @@ def measure_staleness(stack):
     check(seconds <= 3, f"publication visible à travers nginx après {seconds:.1f} s")
 
 
+def check_units():
+    """The systemd units, pointed at this checkout, as systemd itself reads them."""
+    if not shutil.which("systemd-analyze"):
+        print("--  systemd-analyze absent : unités non vérifiées")
+        return
+    root = Path(__file__).resolve().parent.parent
+    with tempfile.TemporaryDirectory() as units:
+        for unit in (root / "deploy" / "systemd").iterdir():
+            text = unit.read_text().replace(
+                "/srv/petr/petr.env", str(root / "deploy/petr.env.example")
+            )
+            (Path(units) / unit.name).write_text(text.replace("/srv/petr/app", str(root)))
+        result = subprocess.run(["systemd-analyze", "verify", *sorted(Path(units).iterdir())],
+                                capture_output=True, text=True)  # fmt: skip
+        check(result.returncode == 0 and not result.stderr.strip(),
+              f"unités systemd valides {result.stderr.strip()}")  # fmt: skip
+
+
 def main():
     database_url, redis_url = sys.argv[1:3]
+    check_units()
     with running_stack(database_url, redis_url) as stack:
         check_pages(stack)
         check_uploads(stack)
