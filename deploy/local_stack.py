@@ -10,6 +10,7 @@ import os
 import re
 import secrets
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -230,7 +231,8 @@ def stop(process):
 
 
 if __name__ == "__main__":
-    # Serve the stack until interrupted, to look at it by hand.
+    # Serve the stack until interrupted (Ctrl-C or kill), to look at it by hand.
+    signal.signal(signal.SIGTERM, lambda *args: sys.exit(0))
     with running_stack(sys.argv[1], sys.argv[2], quiet=False) as stack:
         print(f"{stack.site_url}/ (CA : {stack.ca}) — Ctrl-C pour arrêter")
         try:
