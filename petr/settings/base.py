@@ -250,6 +250,11 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "petr_french"}
 }
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# The admin asks no other host: no Gravatar (staff e-mail hashes would leave the site), no update
+# check, no « what's new » banner linking to wagtail.org.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 
 # Security headers. The public site loads nothing from another host; the admin is left to
 # Wagtail's own needs (inline scripts and styles).

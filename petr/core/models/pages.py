@@ -58,6 +58,13 @@ class BasePage(Page):
     def get_sitemap_urls(self, request=None):
         return [] if self.exclude_from_sitemap else super().get_sitemap_urls(request)
 
+    def serve_preview(self, request, mode_name):
+        # The admin shows previews in a frame of its own: allowed from the site itself only.
+        # Public pages keep refusing any framing (frame-ancestors 'none').
+        response = super().serve_preview(request, mode_name)
+        response._csp_replace = {"frame-ancestors": ["'self'"]}
+        return response
+
     def get_view_restrictions(self):
         # Wagtail asks on every page it serves: with no private section, no query.
         if not restricted_paths():

@@ -1,0 +1,69 @@
+"""The admin as staff use it, in Chromium: no screen asks another host, and a page's preview shows
+beside its form."""
+
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+from wagtail.models import Page, Site
+
+from petr.users.models import User
+
+pytestmark = pytest.mark.browser
+PASSWORD = "un-mot-de-passe-solide"
+
+
+def admin_screens():
+    home = Page.objects.get(depth=2)
+    legal = Page.objects.get(slug="mentions-legales")
+    news = Page.objects.get(slug="actualites")
+    site = Site.objects.get(is_default_site=True)
+    return [
+        "/admin/",
+        f"/admin/pages/{home.pk}/",
+        f"/admin/pages/{legal.pk}/edit/",
+        f"/admin/pages/add/news/newspage/{news.pk}/",
+        "/admin/images/",
+        "/admin/documents/",
+        "/admin/snippets/",
+        f"/admin/settings/core/siteidentity/{site.pk}/",
+        "/admin/users/",
+    ]
+
+
+def logged_in(live_server, browser):
+    User.objects.create_superuser("claire", "claire@petr.example", PASSWORD)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(live_server.url + "/admin/login/")
+    page.locator("#id_username").fill("claire")
+    page.locator("#id_password").fill(PASSWORD)
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(live_server.url + "/admin/")
+    return context, page
+
+
+def test_the_admin_asks_no_other_host(live_seeded, browser):
+    context, page = logged_in(live_seeded, browser)
+    hosts = set()
+    page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
+    for path in admin_screens():
+        assert page.goto(live_seeded.url + path).ok, path
+        page.wait_for_load_state("networkidle")  # the update check ran from the dashboard
+    context.close()
+    assert hosts == {urlsplit(live_seeded.url).netloc}  # no Gravatar, no releases.wagtail.org
+
+
+def test_the_preview_shows_beside_the_form(live_seeded, browser):
+    context, page = logged_in(live_seeded, browser)
+    legal = Page.objects.get(slug="mentions-legales")
+    page.goto(f"{live_seeded.url}/admin/pages/{legal.pk}/edit/")
+    page.locator("button[data-side-panel-toggle='preview']").click()
+    preview = page.frame_locator("iframe[title]").first
+    expect(preview.locator("h1")).to_have_text("Mentions légales")  # framed, not refused
+    context.close()
+
+
+def test_public_pages_still_refuse_to_be_framed(client, seeded):
+    csp = client.get("/mentions-legales/")["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in csp
