@@ -23,8 +23,9 @@ class CoreConfig(AppConfig):
         # public address after each migration.
         from django.db.models.signals import post_migrate
 
-        from . import checks, invalidation, scheduling  # noqa: F401
+        from . import admin_dates, checks, invalidation, scheduling  # noqa: F401
         from .public_address import sync_default_site
 
         post_migrate.connect(sync_default_site, sender=self)
+        admin_dates.register()
         index_settings_references()

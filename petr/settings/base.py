@@ -199,6 +199,7 @@ TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True
 USE_THOUSAND_SEPARATOR = False  # grouping is explicit: the fr_number filter
+FORMAT_MODULE_PATH = ["petr.formats"]  # dates and times staff may type (9h30…)
 
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))

@@ -67,3 +67,34 @@ def test_the_preview_shows_beside_the_form(live_seeded, browser):
 def test_public_pages_still_refuse_to_be_framed(client, seeded):
     csp = client.get("/mentions-legales/")["Content-Security-Policy"]
     assert "frame-ancestors 'none'" in csp
+
+
+def test_dates_and_slugs_are_typed_the_french_way(live_seeded, browser):
+    context, page = logged_in(live_seeded, browser)
+    agenda = Page.objects.get(slug="agenda")
+    page.goto(f"{live_seeded.url}/admin/pages/add/events/eventpage/{agenda.pk}/")
+    page.get_by_role("textbox", name="Titre*").fill("Réunion publique n° 12 à Vigneulles")
+    page.locator("#id_intro").fill("Présentation des aires de covoiturage.")
+    page.locator("#id_address").fill("Salle des fêtes")
+    expect(page.get_by_text("Format : JJ/MM/AAAA, par exemple 05/12/2026").first).to_be_visible()
+    page.locator("#id_start_date").type("05/12/2026")
+    page.locator("#id_start_time").type("9h30")
+    page.locator("#id_end_time").type("25h99")  # not a time
+    page.locator("#id_organiser").click()  # leaving the fields changes nothing
+    expect(page.locator("#id_start_date")).to_have_value("05/12/2026")
+    expect(page.locator("#id_start_time")).to_have_value("9h30")
+    page.get_by_role("button", name="Enregistrer le brouillon").click()
+    error = "Heure non reconnue : saisissez-la au format HH:MM ou 9h30."
+    expect(page.get_by_text(error)).to_be_visible()
+    expect(page.locator("#id_end_time")).to_have_value("25h99")  # what was typed stays
+    page.locator("#id_end_time").fill("11h")
+    page.get_by_role("button", name="Enregistrer le brouillon").click()
+    expect(page.locator("#id_start_time")).to_have_value("09:30")
+    context.close()
+    event = Page.objects.get(title="Réunion publique n° 12 à Vigneulles").specific
+    assert event.slug == "reunion-publique-n-12-a-vigneulles"  # filled from the title
+    assert (str(event.start_date), str(event.start_time), str(event.end_time)) == (
+        "2026-12-05",
+        "09:30:00",
+        "11:00:00",
+    )

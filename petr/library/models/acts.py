@@ -9,7 +9,7 @@ never change; a correction is a new act that points to the one it corrects."""
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.formats import date_format
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -89,7 +89,7 @@ class ActPage(PrivateFileMixin, BasePage):
         index.FilterField("kind"),
     ]
     content_panels = [
-        FieldPanel("title", heading="Objet de l'acte"),
+        TitleFieldPanel("title", heading="Objet de l'acte"),
         FieldPanel("intro", heading="Résumé (facultatif)"),
         MultiFieldPanel(
             [

@@ -4,7 +4,7 @@ the page is live: a draft, unpublished or expired document is not reachable by a
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, TitleFieldPanel
 from wagtail.search import index
 
 from petr.core.models import BasePage
@@ -42,7 +42,7 @@ class DocumentPage(PrivateFileMixin, BasePage):
 
     search_fields = [*BasePage.search_fields, index.FilterField("doc_type")]
     content_panels = [
-        FieldPanel("title"),
+        TitleFieldPanel("title"),
         FieldPanel("intro", heading="Description"),
         FieldRowPanel([FieldPanel("doc_type"), FieldPanel("year")]),
         FieldPanel("mission"),
