@@ -48,3 +48,13 @@ class ContactSubmissionViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_contact_submissions():
     return ContactSubmissionViewSet()
+
+
+@hooks.register("construct_help_menu")
+def keep_help_on_the_site(request, menu_items):
+    # Wagtail's « what's new » and editor's guide are English pages on wagtail.org.
+    menu_items[:] = [
+        item
+        for item in menu_items
+        if item.name != "editor-guide" and not item.name.startswith("whats-new")
+    ]

@@ -48,6 +48,7 @@ def seed_home():
     """Create the home page as the default site's root, replacing Wagtail's welcome page."""
     site = Site.objects.filter(is_default_site=True).first()
     root = Page.get_first_root_node() or create_tree_root()
+    Page.objects.filter(pk=root.pk, title="Root").update(title="Racine", draft_title="Racine")
     home = seed_page(
         "page.home", root, HomePage(title="PETR Cœur de Lorraine", slug="accueil", intro=HOME_INTRO)
     )

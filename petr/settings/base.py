@@ -194,6 +194,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "fr"
+LOCALE_PATHS = [PROJECT_DIR / "locale"]  # corrections to Wagtail's French (petr/locale)
 LANGUAGES = [("fr", "Français")]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
