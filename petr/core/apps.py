@@ -21,11 +21,14 @@ class CoreConfig(AppConfig):
     def ready(self):
         # Deploy checks; signal receivers: the next due publication, the page cache, the Site's
         # public address after each migration.
+        from django.db.backends.signals import connection_created
         from django.db.models.signals import post_migrate
 
         from . import admin_dates, checks, invalidation, scheduling  # noqa: F401
+        from .french import register_sqlite_collation
         from .public_address import sync_default_site
 
         post_migrate.connect(sync_default_site, sender=self)
+        connection_created.connect(register_sqlite_collation)
         admin_dates.register()
         index_settings_references()

@@ -1,3 +1,5 @@
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -58,3 +60,8 @@ def keep_help_on_the_site(request, menu_items):
         for item in menu_items
         if item.name != "editor-guide" and not item.name.startswith("whats-new")
     ]
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))

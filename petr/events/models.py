@@ -13,6 +13,7 @@ from petr.core.blocks import body_stream
 from petr.core.listing import render_listing
 from petr.core.models import BasePage
 from petr.core.shared_lookups import public
+from petr.territory.widgets import CommuneSelect
 
 from .dates import Schedule
 from .ical import calendar_response
@@ -113,7 +114,11 @@ class EventPage(RoutablePageMixin, BasePage):
             heading="Dates (heure de Paris)",
         ),
         MultiFieldPanel(
-            [FieldPanel("commune"), FieldPanel("address"), FieldPanel("online_url")],
+            [
+                FieldPanel("commune", widget=CommuneSelect),
+                FieldPanel("address"),
+                FieldPanel("online_url"),
+            ],
             heading="Lieu",
         ),
         FieldPanel("organiser"),

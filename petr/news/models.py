@@ -15,6 +15,7 @@ from petr.core.blocks import body_stream
 from petr.core.listing import render_listing
 from petr.core.models import BasePage
 from petr.core.shared_lookups import public
+from petr.territory.widgets import CommuneCheckboxes
 
 from .feeds import NewsAtomFeed, NewsRssFeed
 from .filters import NewsFilter
@@ -89,7 +90,10 @@ class NewsPage(BasePage):
         FieldPanel("date"),
         FieldPanel("image"),
         FieldPanel("body"),
-        MultiFieldPanel([FieldPanel("mission"), FieldPanel("communes")], heading="Classement"),
+        MultiFieldPanel(
+            [FieldPanel("mission"), FieldPanel("communes", widget=CommuneCheckboxes)],
+            heading="Classement",
+        ),
     ]
     search_kind = ("actualites", "Actualités")
     parent_page_types = ["news.NewsIndexPage"]

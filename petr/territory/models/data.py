@@ -3,12 +3,22 @@ the log of the imports that wrote them."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Collate
 from django.utils.formats import date_format
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 
+from petr.core.french import COLLATION
 from petr.territory.changes import Changes
+
+
+class FrenchOrderManager(models.Manager):
+    """Listed in French order (Èvres with the E's) by the database. Meta.ordering stays a plain
+    field name, which modelcluster sorts in memory."""
+
+    def get_queryset(self):
+        return super().get_queryset().order_by(Collate("name", COLLATION))
 
 
 class Epci(models.Model):
@@ -29,6 +39,8 @@ class Epci(models.Model):
     )
     outline = models.JSONField("contour (GeoJSON, WGS84)", null=True, blank=True, editable=False)
     map_path = models.TextField("tracé sur la carte (SVG)", blank=True, editable=False)
+
+    objects = FrenchOrderManager()
 
     class Meta:
         ordering = ["name"]
@@ -58,6 +70,8 @@ class Commune(models.Model):
     longitude = models.FloatField("longitude du centre", null=True, blank=True)
     outline = models.JSONField("contour (GeoJSON, WGS84)", null=True, blank=True, editable=False)
     map_path = models.TextField("tracé sur la carte (SVG)", blank=True, editable=False)
+
+    objects = FrenchOrderManager()
 
     class Meta:
         ordering = ["name"]

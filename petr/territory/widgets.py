@@ -1,0 +1,32 @@
+"""Choosing communes in the admin: grouped by communauté de communes, in French order, ticked
+rather than Ctrl-clicked in a 123-line list."""
+
+from django import forms
+
+from .models import Epci
+
+
+class ByCommunauteMixin:
+    def optgroups(self, name, value, attrs=None):
+        """The options under their communauté's name (communautés and communes both in French
+        order: the model's collation)."""
+        epcis = dict(Epci.objects.values_list("pk", "name"))
+        groups, unset = {name: [] for name in epcis.values()}, []
+        for _group, options, _index in super().optgroups(name, value, attrs):
+            for option in options:
+                instance = getattr(option["value"], "instance", None)
+                if instance is None:
+                    unset.append(option)  # « --------- » of an optional choice
+                else:
+                    groups[epcis[instance.epci_id]].append(option)
+        grouped = [(None, unset, 0)] if unset else []
+        return grouped + [(label, options, i + 1) for i, (label, options) in
+                          enumerate(groups.items()) if options]  # fmt: skip
+
+
+class CommuneSelect(ByCommunauteMixin, forms.Select):
+    pass
+
+
+class CommuneCheckboxes(ByCommunauteMixin, forms.CheckboxSelectMultiple):
+    template_name = "territory/widgets/commune_checkboxes.html"
