@@ -171,9 +171,10 @@ AXES_SENSITIVE_PARAMETERS = ["password", "password1", "password2"]
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "petr.core.password_reset.ThrottledPasswordResetForm"  # noqa: S105
 
 # Second factor for the admin (petr/accounts): required of administrators and of these
-# groups, optional for the others. Only development may turn it off (a deploy check says so).
+# groups, those who publish (petr/accounts/roles.py), optional for the others. Only
+# development may turn it off (a deploy check says so).
 TWO_FACTOR_ENFORCED = True
-TWO_FACTOR_REQUIRED_GROUPS = ["Moderators"]
+TWO_FACTOR_REQUIRED_GROUPS = ["Moderators", "Communication", "Secrétariat — actes", "Direction"]
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Portail du PETR")
 
 # Staff sessions: closed after 30 minutes without activity, and after 10 hours in any case.

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from petr.accounts.roles import sync_roles
 from petr.core.seed import seed_privacy_page_setting, seed_service_pages, seed_settings
 from petr.events.seed import seed_agenda
 from petr.home.seed import (
@@ -44,4 +45,5 @@ class Command(BaseCommand):
         seed_home_sections(home, missions)
         seed_home_publishing_sections(home)
         seed_navigation(site, pages)
+        sync_roles()
         self.stdout.write(self.style.SUCCESS("Contenu de départ en place."))

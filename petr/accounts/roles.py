@@ -1,0 +1,127 @@
+"""The staff roles, as data: each is a group with the pages it works on (by the starter pages'
+seed keys, so renaming a page changes nothing), the libraries, settings and records it may touch.
+`sync_roles()` creates the groups and adds what is listed here, never removing what an
+administrator granted on top; `seed_site` runs it. A new content family gives its role its
+permissions by adding a line here.
+
+Publication of the missions' pages needs the approval of « Direction » (the workflow
+« Validation par la direction »); the other roles publish their own pages."""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from petr.core.models import SeedMark
+from petr.core.seeding import seed_once
+
+ADMIN = ["wagtailadmin.access_admin"]
+# On the root collection.
+IMAGES_AND_FILES = [f"{action}_{kind}" for kind in ("image", "document")
+                    for action in ("add", "change", "choose")]  # fmt: skip
+PUBLISHING = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+EDITING = ["add_page", "change_page"]
+
+ROLES = {
+    "Communication": {
+        "pages": {"page.home": PUBLISHING},
+        "collections": IMAGES_AND_FILES,
+        "models": ADMIN
+        + [
+            "core.change_siteidentity",
+            "core.change_navigationsettings",
+            "core.view_contactsubmission",
+            "core.delete_contactsubmission",
+        ],
+    },  # fmt: skip
+    "Secrétariat — actes": {
+        "pages": {"page.actes": PUBLISHING, "page.documents": PUBLISHING},
+        "collections": IMAGES_AND_FILES,
+        "models": ADMIN + ["library.add_meeting", "library.change_meeting"],
+    },
+    "Direction": {
+        "pages": {"page.home": PUBLISHING},
+        "collections": IMAGES_AND_FILES,
+        "models": ADMIN + ["core.view_contactsubmission"],
+    },
+}
+# One role per mission, on its own pages: « Chargé·e de mission — LEADER »…
+MISSION_ROLE = "Chargé·e de mission — {title}"
+MISSION_KEY_PREFIX = "page.missions."
+WORKFLOW = "Validation par la direction"
+APPROVERS = "Direction"
+
+
+def page_for(key):
+    mark = SeedMark.objects.filter(key=key).first()
+    return Page.objects.filter(pk=mark.object_id).first() if mark else None
+
+
+def mission_roles():
+    roles = {}
+    for mark in SeedMark.objects.filter(key__startswith=MISSION_KEY_PREFIX):
+        page = Page.objects.filter(pk=mark.object_id).first()
+        if page:
+            roles[MISSION_ROLE.format(title=page.title)] = {
+                "pages": {mark.key: EDITING},
+                "collections": IMAGES_AND_FILES,
+                "models": ADMIN,
+            }
+    return roles
+
+
+def permission(name):
+    """`app.codename`, or a page, image or document permission by its codename (Wagtail checks
+    images against its own `wagtailimages.Image` permissions, whatever the image model)."""
+    if "." in name:
+        app_label, codename = name.split(".")
+    else:
+        kind = name.rsplit("_", 1)[1]
+        app_label = {"page": "wagtailcore", "image": "wagtailimages"}.get(kind, "wagtaildocs")
+        codename = name
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def grant(group, role):
+    group.permissions.add(*(permission(name) for name in role["models"]))
+    for key, codenames in role["pages"].items():
+        page = page_for(key)
+        for codename in codenames if page else []:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=page, permission=permission(codename)
+            )
+    root = Collection.get_first_root_node()
+    for codename in role["collections"] if root else []:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=root, permission=permission(codename)
+        )
+
+
+def set_up_workflow():
+    """Mission pages are published once « Direction » approves. Wagtail's own English
+    « Moderators approval » on the whole site is retired: the other roles publish their pages."""
+    task, _ = GroupApprovalTask.objects.get_or_create(name="Validation par la direction")
+    task.groups.add(Group.objects.get(name=APPROVERS))
+    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    missions = page_for("page.missions")
+    if missions:
+        WorkflowPage.objects.update_or_create(page=missions, defaults={"workflow": workflow})
+    WorkflowPage.objects.filter(workflow__name="Moderators approval").delete()
+    Workflow.objects.filter(name="Moderators approval").update(active=False)
+
+
+@transaction.atomic
+def sync_roles():
+    for name, role in {**ROLES, **mission_roles()}.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        grant(group, role)
+    seed_once("roles.workflow", set_up_workflow)  # an administrator's later changes stay
