@@ -57,3 +57,37 @@ def test_seeding_twice_keeps_editor_changes_and_deletions(client, seeded):
     assert not home.get_descendants().filter(slug="mobilite").exists()
     assert SeedMark.objects.count() == marks
     assert Commune.objects.count() == 123
+
+
+def test_the_dashboard_offers_each_role_its_everyday_tasks(client, seeded):
+    from django.contrib.auth.models import Group
+
+    from petr.users.models import User
+
+    def dashboard(role):
+        user = User.objects.create_user(f"agent-{role[:3]}", password="x" * 16)
+        user.groups.add(Group.objects.get(name=role))
+        client.force_login(user)
+        return client.get("/admin/").content.decode()
+
+    html = dashboard("Communication")
+    for label in ("Nouvelle actualité", "Nouvel événement", "Nouvel acte", "Nouveau document"):
+        assert label in html
+    assert "Aucun message reçu cette semaine" in html
+    html = dashboard("Secrétariat — actes")
+    assert "Nouvel acte" in html and "Nouvelle actualité" not in html
+    assert "message" not in html.split("Que voulez-vous faire")[1].split("</section>")[0]
+
+
+def test_the_dashboard_lists_scheduled_publications(admin_client, seeded):
+    import datetime
+
+    from django.utils import timezone
+    from wagtail.models import Page
+
+    page = Page.objects.get(slug="mentions-legales").specific
+    page.title = "Mentions légales révisées"
+    page.go_live_at = timezone.now() + datetime.timedelta(days=2)
+    page.save_revision().publish()  # scheduled, not live yet
+    html = admin_client.get("/admin/").content.decode()
+    assert "Publications programmées" in html and "Mentions légales révisées" in html

@@ -151,14 +151,15 @@ def test_geojson_is_valid_and_carries_its_provenance(client, seeded, name, count
     assert total == 25292
 
 
-def test_dashboard_shows_the_last_import_and_a_failure(admin_client, seeded):
+def test_dashboard_says_in_plain_french_how_fresh_the_data_is(admin_client, seeded):
     html = admin_client.get("/admin/").content.decode()
-    assert "Données du territoire" in html and "Dernier import réussi" in html
+    assert "Communes et chiffres à jour au" in html and "(population INSEE 2023)" in html
+    assert "25292" not in html and "snapshot" not in html  # for staff, not technicians
     DataImport.objects.create(
         source="api", attribution="", succeeded=False, summary="geo.api.gouv.fr injoignable"
     )
     html = admin_client.get("/admin/").content.decode()
-    assert "a échoué" in html and "geo.api.gouv.fr injoignable" in html
+    assert "n'a pas abouti" in html and "garde les données précédentes" in html
     history = admin_client.get("/admin/territoire/imports/").content.decode()
     assert "geo.api.gouv.fr injoignable" in history
 
