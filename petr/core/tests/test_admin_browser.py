@@ -1,6 +1,7 @@
 """The admin as staff use it, in Chromium: no screen asks another host, and a page's preview shows
 beside its form."""
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -89,6 +90,7 @@ def test_dates_and_slugs_are_typed_the_french_way(live_seeded, browser):
     expect(page.locator("#id_end_time")).to_have_value("25h99")  # what was typed stays
     page.locator("#id_end_time").fill("11h")
     page.get_by_role("button", name="Enregistrer le brouillon").click()
+    expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/"), timeout=20_000)  # created
     expect(page.locator("#id_start_time")).to_have_value("09:30")
     context.close()
     event = Page.objects.get(title="Réunion publique n° 12 à Vigneulles").specific

@@ -29,5 +29,5 @@ def make_image(title="Photo"):
     from wagtail.images.tests.utils import get_test_image_file
 
     return get_image_model().objects.create(
-        title=title, file=get_test_image_file(), alt_text=f"Description de {title}"
+        title=title, file=get_test_image_file(), description=f"Description de {title}"
     )

@@ -1,0 +1,45 @@
+"""One alternative text per image, required unless the image is decorative, used on the site."""
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils.html import escape
+from wagtail.images.tests.utils import get_test_image_file
+
+from petr.core.image_form import MISSING_ALT
+from petr.news.tests.helpers import make_image, publish_news
+from petr.users.models import User
+
+
+def edit(client, image, **fields):
+    data = {"title": image.title, "collection": image.collection_id, "credit": "", **fields}
+    return client.post(f"/admin/images/{image.pk}/", data)
+
+
+def test_an_informative_image_needs_its_text_and_a_decorative_one_says_so(client, seeded):
+    client.force_login(User.objects.create_superuser("claire", "c@petr.example", "x" * 16))
+    image = make_image("Conseil syndical")
+    response = edit(client, image, description="")
+    assert response.status_code == 200 and escape(MISSING_ALT) in response.content.decode()
+    assert edit(client, image, description="", is_decorative="on").status_code == 302
+    image.refresh_from_db()
+    assert image.is_decorative and image.alt == ""
+    assert edit(client, image, description="Le conseil réuni à Vigneulles").status_code == 302
+    image.refresh_from_db()
+    assert image.alt == "Le conseil réuni à Vigneulles"
+
+
+def test_the_site_shows_the_one_alternative_text(client, seeded):
+    image = make_image("Maison de santé")
+    image.description = "La façade de la maison de santé"
+    image.save()
+    (news,) = publish_news(1, image=image)
+    assert 'alt="La façade de la maison de santé"' in client.get(news.url).content.decode()
+    image.is_decorative = True
+    image.save()
+    assert 'alt=""' in client.get(news.url).content.decode()
+
+
+def test_uploading_still_works_without_the_text_at_first(client, seeded):
+    client.force_login(User.objects.create_superuser("claire", "c@petr.example", "x" * 16))
+    upload = SimpleUploadedFile("photo.png", get_test_image_file().file.getvalue(), "image/png")
+    response = client.post("/admin/images/multiple/add/", {"files[]": upload})
+    assert response.json()["success"]  # the text is asked in the form shown right after
