@@ -65,3 +65,11 @@ def keep_help_on_the_site(request, menu_items):
 @hooks.register("insert_global_admin_css")
 def admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+
+
+@hooks.register("construct_main_menu")
+def name_the_file_library_for_what_it_is(request, menu_items):
+    # Wagtail's « Documents » would be mistaken for the public « Documents » page.
+    for item in menu_items:
+        if item.name == "documents":
+            item.label = "Fichiers liés"

@@ -21,3 +21,10 @@ def test_the_admin_speaks_french_and_links_to_no_english_help(client, seeded):
     legal = Page.objects.get(slug="mentions-legales")
     editor = client.get(f"/admin/pages/{legal.pk}/edit/").content.decode()
     assert "Adresse de la page<span" in editor  # Wagtail's "Slug"
+
+
+def test_the_file_library_says_what_it_is_for(client, seeded):
+    client.force_login(User.objects.create_superuser("claire", "c@petr.example", "x" * 16))
+    assert "Fichiers li\\u00e9s" in client.get("/admin/").content.decode()  # the menu, in JSON
+    html = client.get("/admin/documents/").content.decode()
+    assert "liens dans les textes" in html and "« Nouveau document »" in html

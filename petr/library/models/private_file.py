@@ -7,6 +7,7 @@ from django.http import FileResponse
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from petr.library.files import check_file, format_label
+from petr.library.forms import PrivateFilePageForm
 
 
 def private_storage():
@@ -17,6 +18,7 @@ class PrivateFileMixin(RoutablePageMixin):
     """For a page with a `file` field in private storage. Wagtail serves a page's routes only
     while it is live: a draft, unpublished or expired page has no file address."""
 
+    base_form_class = PrivateFilePageForm  # names the current file with its public address
     file_formats = {"pdf"}  # extensions accepted
     max_file_bytes = 20 * 1024 * 1024
     file_inline = False  # shown in the browser (acts) rather than downloaded (documents)

@@ -150,3 +150,15 @@ def test_a_scheduled_act_goes_online_at_its_time_and_records_it(client, seeded):
     assert client.get(act.url).status_code == 200
     act.refresh_from_db()
     assert act.live and act.put_online_at >= moment
+
+
+def test_the_admin_links_the_file_where_the_public_gets_it_and_locks_an_online_act(
+    admin_client, seeded
+):
+    act = publish_act()
+    html = admin_client.get(f"/admin/pages/{act.pk}/edit/").content.decode()
+    assert f'href="{act.url}fichier/"' in html and "/non-public/" not in html
+    assert "ne peut plus être remplacé" in html and 'type="file" name="file"' not in html
+    draft = publish_act(publish=False)
+    html = admin_client.get(f"/admin/pages/{draft.pk}/edit/").content.decode()
+    assert "accessible une fois la page publiée" in html and 'type="file" name="file"' in html
