@@ -100,3 +100,29 @@ def test_dates_and_slugs_are_typed_the_french_way(live_seeded, browser):
         "09:30:00",
         "11:00:00",
     )
+
+
+def test_the_secretariat_creates_a_seance_without_leaving_the_act(live_seeded, browser):
+    from django.contrib.auth.models import Group
+
+    from petr.library.models import Meeting
+
+    secretary = User.objects.create_user("paul", "paul@petr.example", PASSWORD)
+    secretary.groups.add(Group.objects.get(name="Secrétariat — actes"))
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(live_seeded.url + "/admin/login/")
+    page.locator("#id_username").fill("paul")
+    page.locator("#id_password").fill(PASSWORD)
+    page.keyboard.press("Enter")
+    page.get_by_role("link", name="Nouvel acte").click()  # the dashboard's shortcut
+    form_url = page.url
+    page.get_by_role("button", name="Choisir séance").click()
+    page.get_by_role("tab", name="Nouvelle séance").click()
+    dialog = page.locator(".modal-content")
+    dialog.get_by_label("Date de la séance").fill("05/12/2026")
+    dialog.get_by_role("button", name="Créer la séance").click()
+    expect(page.locator("#id_meeting-title")).to_have_text("Conseil syndical du 5 décembre 2026")
+    assert page.url == form_url  # still on the act being written
+    context.close()
+    assert Meeting.objects.filter(date="2026-12-05").exists()

@@ -11,7 +11,6 @@ from django.db import models
 from django.utils.formats import date_format
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 from petr.core.models import BasePage
 from petr.library.files import fingerprint
@@ -19,7 +18,6 @@ from petr.library.files import fingerprint
 from .private_file import PrivateFileMixin, private_storage
 
 
-@register_snippet
 class Meeting(models.Model):
     """A meeting of one of the PETR's bodies, whose deliberations are listed together."""
 
