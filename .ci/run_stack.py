@@ -131,6 +131,19 @@ def check_uploads(stack):
         headers={"X-CSRFToken": token, "X-Requested-With": "XMLHttpRequest"},
     )  # fmt: skip
     result = json.loads(response.data)
+    if "uploaded_file_id" in result:
+        # The alternative text is required: the upload window asks for it, as it asks an editor.
+        prefix = f"uploaded-image-{result['uploaded_file_id']}"
+        action = re.search(r'action="([^"]+)"', result["form"]).group(1)
+        fields = {f"{prefix}-title": "Paysage", f"{prefix}-description": "Un paysage"}
+        collection = re.search(r'<option value="(\d+)"[^>]*selected', result["form"])
+        if collection:
+            fields[f"{prefix}-collection"] = collection.group(1)
+        response = editor.request(
+            "POST", action, fields=fields,
+            headers={"X-CSRFToken": token, "X-Requested-With": "XMLHttpRequest"},
+        )  # fmt: skip
+        result = json.loads(response.data)
     check(response.status == 200 and result.get("success"), "image envoyée par l'administration")
     url = shell(stack, RENDITION.format(pk=result["image_id"]))
     rendition = stack.client().request("GET", url)

@@ -2,6 +2,7 @@
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.html import escape
+from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
 from petr.core.image_form import MISSING_ALT
@@ -38,8 +39,16 @@ def test_the_site_shows_the_one_alternative_text(client, seeded):
     assert 'alt=""' in client.get(news.url).content.decode()
 
 
-def test_uploading_still_works_without_the_text_at_first(client, seeded):
+def test_the_upload_window_asks_for_the_text_before_the_image_exists(client, seeded):
     client.force_login(User.objects.create_superuser("claire", "c@petr.example", "x" * 16))
     upload = SimpleUploadedFile("photo.png", get_test_image_file().file.getvalue(), "image/png")
-    response = client.post("/admin/images/multiple/add/", {"files[]": upload})
-    assert response.json()["success"]  # the text is asked in the form shown right after
+    result = client.post("/admin/images/multiple/add/", {"files[]": upload}).json()
+    assert result["success"] and "Texte alternatif" in result["form"]
+    assert not get_image_model().objects.exists()  # not yet: the text is missing
+    prefix = f"uploaded-image-{result['uploaded_file_id']}"
+    action = f"/admin/images/multiple/create_from_uploaded_image/{result['uploaded_file_id']}/"
+    refused = client.post(action, {f"{prefix}-title": "Photo", f"{prefix}-description": ""})
+    assert not refused.json()["success"] and escape(MISSING_ALT) in refused.json()["form"]
+    created = client.post(action, {f"{prefix}-title": "Photo", f"{prefix}-description": "Un pré"})
+    assert created.json()["success"]
+    assert get_image_model().objects.get().alt == "Un pré"
