@@ -1,5 +1,5 @@
-"""The admin as staff use it, in Chromium: no screen asks another host, and a page's preview shows
-beside its form."""
+"""The admin as staff use it, in Chromium: no screen asks another host, a page's preview shows
+beside its form, dates are typed the French way, a séance is created from the act form."""
 
 import re
 from urllib.parse import urlsplit
@@ -44,19 +44,15 @@ def logged_in(live_server, browser):
     return context, page
 
 
-def test_the_admin_asks_no_other_host(live_seeded, browser):
+def test_the_admin_asks_no_other_host_and_shows_previews_beside_the_form(live_seeded, browser):
     context, page = logged_in(live_seeded, browser)
     hosts = set()
     page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
     for path in admin_screens():
         assert page.goto(live_seeded.url + path).ok, path
         page.wait_for_load_state("networkidle")  # the update check ran from the dashboard
-    context.close()
     assert hosts == {urlsplit(live_seeded.url).netloc}  # no Gravatar, no releases.wagtail.org
 
-
-def test_the_preview_shows_beside_the_form(live_seeded, browser):
-    context, page = logged_in(live_seeded, browser)
     legal = Page.objects.get(slug="mentions-legales")
     page.goto(f"{live_seeded.url}/admin/pages/{legal.pk}/edit/")
     page.locator("button[data-side-panel-toggle='preview']").click()
