@@ -29,6 +29,7 @@ def admin_screens():
         "/admin/snippets/",
         f"/admin/settings/core/siteidentity/{site.pk}/",
         "/admin/users/",
+        "/admin/guide/",
     ]
 
 

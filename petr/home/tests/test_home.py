@@ -91,3 +91,24 @@ def test_the_dashboard_lists_scheduled_publications(admin_client, seeded):
     page.save_revision().publish()  # scheduled, not live yet
     html = admin_client.get("/admin/").content.decode()
     assert "Publications programmées" in html and "Mentions légales révisées" in html
+
+
+def test_the_writing_guide_is_served_by_the_site_with_its_screenshots(client, seeded):
+    import re
+
+    from django.contrib.auth.models import Group
+    from django.contrib.staticfiles import finders
+
+    from petr.users.models import User
+
+    assert client.get("/admin/guide/").status_code == 302  # staff only
+    user = User.objects.create_user("agent-guide", password="x" * 16)
+    user.groups.add(Group.objects.get(name="Communication"))
+    client.force_login(user)
+    html = client.get("/admin/guide/").content.decode()
+    assert "Publier un acte et créer sa séance" in html
+    shots = re.findall(r'src="/static/(guide/[a-z-]+\.jpg)"', html)
+    assert len(shots) >= 4 and all(finders.find(shot) for shot in shots)
+    assert all(re.search(r'alt="[^"]{20,}"', tag) for tag in re.findall(r"<img [^>]+>", html))
+    dashboard = client.get("/admin/").content.decode()
+    assert 'href="/admin/guide/"' in dashboard and "Guide de la r\\u00e9daction" in dashboard
