@@ -169,6 +169,7 @@ AXES_CLIENT_IP_CALLABLE = "petr.core.clients.client_ip"
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_SENSITIVE_PARAMETERS = ["password", "password1", "password2"]
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "petr.core.password_reset.ThrottledPasswordResetForm"  # noqa: S105
+WAGTAILADMIN_USER_LOGIN_FORM = "petr.accounts.login.LoginForm"
 
 # Second factor for the admin (petr/accounts): required of administrators and of these
 # groups, those who publish (petr/accounts/roles.py), optional for the others. Only

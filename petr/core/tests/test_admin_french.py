@@ -28,3 +28,8 @@ def test_the_file_library_says_what_it_is_for(client, seeded):
     assert "Fichiers li\\u00e9s" in client.get("/admin/").content.decode()  # the menu, in JSON
     html = client.get("/admin/documents/").content.decode()
     assert "liens dans les textes" in html and "« Nouveau document »" in html
+
+
+def test_the_login_page_speaks_french(client, seeded):
+    html = client.get("/admin/login/").content.decode()
+    assert "Mot de passe<span" in html and "Password<span" not in html
