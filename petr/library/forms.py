@@ -1,10 +1,48 @@
 """The admin form of pages with a private file (documents, acts). The current file is named with
 a link to where the public gets it (the live page's `fichier/`), not to private storage, which
 has no address. An act's file is shown read-only once the act is online: it can no longer be
-replaced (a corrective act is published instead)."""
+replaced (a corrective act is published instead).
 
+A file chosen in a form that is sent back for another field's error is kept: it waits in a
+temporary directory, the form carries a signed reference to it, and it is used when the form is
+sent again without a new file. Nobody picks the same 40 MB file twice."""
+
+import mimetypes
+import tempfile
+import uuid
+from pathlib import Path
+
+from django.core import signing
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.forms import ClearableFileInput
 from wagtail.admin.forms import WagtailAdminPageForm
+
+PENDING = Path(tempfile.gettempdir()) / "petr-pending-uploads"
+KEPT_FIELD = "file_kept"
+signer = signing.TimestampSigner(salt="petr.library.kept-upload")
+
+
+def keep(upload):
+    """Put an upload aside; returns the signed reference the form carries."""
+    folder = PENDING / uuid.uuid4().hex
+    folder.mkdir(parents=True)
+    path = folder / Path(upload.name).name
+    with path.open("wb") as out:
+        for chunk in upload.chunks():
+            out.write(chunk)
+    return signer.sign(str(path))
+
+
+def kept(reference):
+    """The upload put aside under `reference`, or None (forged, older than a day, or gone)."""
+    try:
+        path = Path(signer.unsign(reference, max_age=24 * 3600))
+    except signing.BadSignature:
+        return None
+    if path.parent.parent != PENDING or not path.is_file():
+        return None
+    content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return path, SimpleUploadedFile(path.name, path.read_bytes(), content_type)
 
 
 class PrivateFileInput(ClearableFileInput):
@@ -15,7 +53,10 @@ class PrivateFileInput(ClearableFileInput):
         context = super().get_context(name, value, attrs)
         page = self.page
         live = bool(page and page.pk and page.live and value)
+        if getattr(self, "kept", None):
+            context["widget"]["attrs"].pop("required", None)  # the kept file will do
         context["widget"].update(
+            kept=getattr(self, "kept", None),
             file_name=value.name.rsplit("/", 1)[-1] if value else "",
             public_url=f"{page.url}fichier/" if live and page.url else "",
             locked_since=getattr(page, "put_online_at", None) if page else None,
@@ -26,6 +67,7 @@ class PrivateFileInput(ClearableFileInput):
 class PrivateFilePageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.kept_path = None
         field = self.fields.get("file")
         if field is None:
             return
@@ -34,3 +76,24 @@ class PrivateFilePageForm(WagtailAdminPageForm):
         if getattr(self.instance, "put_online_at", None):
             field.disabled = True  # the posted value is ignored: the act keeps its file
             field.required = False
+        elif self.is_bound and not self.files.get("file") and self.data.get(KEPT_FIELD):
+            found = kept(self.data[KEPT_FIELD])
+            if found:
+                self.kept_path, upload = found
+                self.files = self.files.copy()
+                self.files["file"] = upload
+
+    def full_clean(self):
+        super().full_clean()
+        upload = self.files.get("file") if self.is_bound else None
+        field = self.fields.get("file")
+        if self.errors and upload and field and not field.disabled and "file" not in self.errors:
+            reference = keep(upload) if self.kept_path is None else self.data[KEPT_FIELD]
+            field.widget.kept = (reference, Path(upload.name).name)
+
+    def save(self, commit=True):
+        page = super().save(commit=commit)
+        if self.kept_path:
+            self.kept_path.unlink(missing_ok=True)
+            self.kept_path.parent.rmdir()
+        return page

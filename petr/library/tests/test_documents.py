@@ -67,3 +67,35 @@ def test_document_listing_keeps_a_fixed_number_of_queries(seeded, query_counts):
     for _ in range(5):
         publish_document(mission=health, file=pdf())
     assert query_counts(["/documents-du-petr/"]) == before
+
+
+def test_a_file_chosen_in_a_form_sent_back_for_another_error_is_kept(admin_client, seeded):
+    import re
+
+    from wagtail.models import Page
+    from wagtail.test.utils.form_data import nested_form_data
+
+    from petr.library.forms import PENDING
+
+    from .helpers import PDF, pdf
+
+    parent = Page.objects.get(slug="documents-du-petr")
+    url = f"/admin/pages/add/library/documentpage/{parent.pk}/"
+    fields = {"title": "", "slug": "rapport-2026", "intro": "", "doc_type": "rapport",
+              "year": "2026", "mission": "", "action-publish": "publish"}  # fmt: skip
+    content = PDF * 50
+    sent_back = admin_client.post(url, {**nested_form_data(fields), "file": pdf(content, "r.pdf")})
+    html = sent_back.content.decode()
+    assert sent_back.status_code == 200 and "Fichier reçu : <strong>r.pdf</strong>" in html
+    assert not re.search(r'<input type="file" name="file"[^>]*required', html)  # may stay empty
+    reference = re.search(r'name="file_kept" value="([^"]+)"', html).group(1)
+
+    forged = admin_client.post(url, {**nested_form_data({**fields, "title": "Rapport"}),
+                                     "file_kept": reference + "x"})  # fmt: skip
+    assert forged.status_code == 200  # no file: refused, nothing created
+    done = admin_client.post(url, {**nested_form_data({**fields, "title": "Rapport"}),
+                                   "file_kept": reference})  # fmt: skip
+    assert done.status_code == 302
+    page = DocumentPage.objects.get(slug="rapport-2026")
+    assert page.file.read() == content and page.file_size == len(content)
+    assert not any(PENDING.glob("*/r.pdf"))  # the waiting copy is gone
