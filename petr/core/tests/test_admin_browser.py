@@ -117,6 +117,7 @@ def test_the_secretariat_creates_a_seance_without_leaving_the_act(live_seeded, b
     page.get_by_role("button", name="Choisir séance").click()
     page.get_by_role("tab", name="Nouvelle séance").click()
     dialog = page.locator(".modal-content")
+    expect(dialog.get_by_text("Format : JJ/MM/AAAA, par exemple 05/12/2026")).to_be_visible()
     dialog.get_by_label("Date de la séance").fill("05/12/2026")
     dialog.get_by_role("button", name="Créer la séance").click()
     expect(page.locator("#id_meeting-title")).to_have_text("Conseil syndical du 5 décembre 2026")
