@@ -33,12 +33,13 @@ def admin_screens():
     ]
 
 
-def logged_in(live_server, browser):
-    User.objects.create_superuser("claire", "claire@petr.example", PASSWORD)
+def logged_in(live_server, browser, user=None):
+    """A browser logged into the admin, as `user` (default: a new administrator)."""
+    user = user or User.objects.create_superuser("claire", "claire@petr.example", PASSWORD)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(live_server.url + "/admin/login/")
-    page.locator("#id_username").fill("claire")
+    page.locator("#id_username").fill(user.username)
     page.locator("#id_password").fill(PASSWORD)
     page.keyboard.press("Enter")
     expect(page).to_have_url(live_server.url + "/admin/")
@@ -106,12 +107,7 @@ def test_the_secretariat_creates_a_seance_without_leaving_the_act(live_seeded, b
 
     secretary = User.objects.create_user("paul", "paul@petr.example", PASSWORD)
     secretary.groups.add(Group.objects.get(name="Secrétariat — actes"))
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(live_seeded.url + "/admin/login/")
-    page.locator("#id_username").fill("paul")
-    page.locator("#id_password").fill(PASSWORD)
-    page.keyboard.press("Enter")
+    context, page = logged_in(live_seeded, browser, secretary)
     page.get_by_role("link", name="Nouvel acte").click()  # the dashboard's shortcut
     form_url = page.url
     page.get_by_role("button", name="Choisir séance").click()
