@@ -6,6 +6,7 @@ next to the field, and what was typed stays (petr/formats/fr/formats.py lists wh
 
 from django.db import models
 from django.forms.widgets import DateTimeBaseInput
+from wagtail.admin.panels import PublishingPanel
 
 FORMATS = {
     "date": ("%d/%m/%Y", "JJ/MM/AAAA, par exemple 05/12/2026"),
@@ -38,9 +39,29 @@ class FrenchInput(DateTimeBaseInput):
         return context
 
 
+class FrenchDateInput(FrenchInput):
+    """A date field built the way Wagtail builds its own pickers (listing filters)."""
+
+    def __init__(self, attrs=None):
+        super().__init__("date", attrs)
+
+
+class FrenchPublishingPanel(PublishingPanel):
+    """Wagtail's scheduling dialog (« Date de publication », « Date d'expiration »), whose panel
+    names its picker widgets itself: the same fields, typed the French way."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        for child in self.children:
+            if not isinstance(child.widget, FrenchInput):
+                child.widget = FrenchInput("datetime", attrs=child.widget.attrs)
+
+
 def register():
     # Wagtail registers its picker widgets when this module is first imported; ours replace them.
+    from wagtail.admin import filters
     from wagtail.admin.forms.models import register_form_field_override
+    from wagtail.admin.views.reports.aging_pages import AgingPagesReportFilterSet
 
     for db_field, kind in ((models.DateField, "date"), (models.TimeField, "time"),
                            (models.DateTimeField, "datetime")):  # fmt: skip
@@ -48,3 +69,7 @@ def register():
             db_field,
             override={"widget": FrenchInput(kind), "error_messages": {"invalid": ERRORS[kind]}},
         )
+    # The listings' date filters (« Mis à jour », history reports) name Wagtail's picker by its
+    # module-level name when they are built: ours takes its place.
+    filters.AdminDateInput = FrenchDateInput
+    AgingPagesReportFilterSet.base_filters["last_published_at"].extra["widget"] = FrenchDateInput

@@ -1,5 +1,6 @@
 from django.templatetags.static import static
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from wagtail import hooks
 from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -67,9 +68,27 @@ def admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
 
 
+@hooks.register("insert_global_admin_js")
+def admin_js():
+    return format_html('<script src="{}" defer></script>', static("js/admin.js"))
+
+
 @hooks.register("construct_main_menu")
 def name_the_file_library_for_what_it_is(request, menu_items):
     # Wagtail's « Documents » would be mistaken for the public « Documents » page.
     for item in menu_items:
         if item.name == "documents":
             item.label = "Fichiers liés"
+
+
+def label_the_sites_columns():
+    # Wagtail names these two columns after their attributes, in English ("Site name").
+    from wagtail.models import Site
+    from wagtail.sites.views import IndexView as SiteIndexView
+
+    for column in SiteIndexView.columns:
+        if column.name in ("site_name", "root_page"):
+            column.label = capfirst(Site._meta.get_field(column.name).verbose_name)
+
+
+label_the_sites_columns()

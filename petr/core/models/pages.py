@@ -11,6 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.search import index
 
+from petr.core.admin_dates import FrenchPublishingPanel
 from petr.core.blocks import body_stream
 from petr.core.clients import client_ip
 from petr.core.contact import ContactForm
@@ -51,6 +52,8 @@ class BasePage(Page):
             heading="Partage et référencement",
         ),
     ]
+
+    settings_panels = [FrenchPublishingPanel(), *Page.settings_panels[1:]]
 
     class Meta:
         abstract = True

@@ -1,13 +1,16 @@
-"""The admin as staff use it, in Chromium: no screen asks another host, a page's preview shows
-beside its form, dates are typed the French way, a séance is created from the act form."""
+"""The admin as staff use it, in Chromium: its main screens pass axe and ask no other host, a
+page's preview shows beside its form, dates are typed the French way (scheduling included), a
+séance is created from the act form."""
 
 import re
 from urllib.parse import urlsplit
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 from wagtail.models import Page, Site
 
+from petr.core.tests.test_accessibility import WCAG_TAGS
 from petr.users.models import User
 
 pytestmark = pytest.mark.browser
@@ -22,13 +25,16 @@ def admin_screens():
     return [
         "/admin/",
         f"/admin/pages/{home.pk}/",
-        f"/admin/pages/{legal.pk}/edit/",
+        f"/admin/pages/{legal.pk}/edit/",  # rich text in StreamField blocks
         f"/admin/pages/add/news/newspage/{news.pk}/",
         "/admin/images/",
+        "/admin/images/multiple/add/",
         "/admin/documents/",
         "/admin/snippets/",
         f"/admin/settings/core/siteidentity/{site.pk}/",
         "/admin/users/",
+        "/admin/sites/",
+        "/admin/reports/site-history/",
         "/admin/guide/",
     ]
 
@@ -46,13 +52,22 @@ def logged_in(live_server, browser, user=None):
     return context, page
 
 
-def test_the_admin_asks_no_other_host_and_shows_previews_beside_the_form(live_seeded, browser):
+def test_the_admin_passes_axe_asks_no_other_host_and_shows_previews(
+    live_seeded, browser, axe_source
+):
     context, page = logged_in(live_seeded, browser)
-    hosts = set()
+    hosts, report = set(), {}
     page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
     for path in admin_screens():
         assert page.goto(live_seeded.url + path).ok, path
         page.wait_for_load_state("networkidle")  # the update check ran from the dashboard
+        page.evaluate(axe_source)
+        result = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+        )
+        for violation in result["violations"]:
+            report[f"{path} {violation['id']}"] = [n["target"] for n in violation["nodes"]]
+    assert report == {}
     assert hosts == {urlsplit(live_seeded.url).netloc}  # no Gravatar, no releases.wagtail.org
 
     legal = Page.objects.get(slug="mentions-legales")
@@ -90,8 +105,20 @@ def test_dates_and_slugs_are_typed_the_french_way(live_seeded, browser):
     page.get_by_role("button", name="Enregistrer le brouillon").click()
     expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/"), timeout=20_000)  # created
     expect(page.locator("#id_start_time")).to_have_value("09:30")
+
+    page.locator("[data-side-panel-toggle='status']").click()  # scheduling, the same way
+    page.get_by_role("button", name="Programmer").click()
+    expect(
+        page.get_by_text("Format : JJ/MM/AAAA HH:MM, par exemple 05/12/2026 09:30").first
+    ).to_be_visible()
+    page.locator("#id_go_live_at").type("01/12/2026 8h15")
+    page.get_by_role("button", name="Enregistrer la programmation").click()
+    page.get_by_role("button", name="Enregistrer le brouillon").click()
+    expect(page.locator("#id_go_live_at")).to_have_value("01/12/2026 08:15")
     context.close()
     event = Page.objects.get(title="Réunion publique n° 12 à Vigneulles").specific
+    go_live = event.get_latest_revision_as_object().go_live_at
+    assert timezone.localtime(go_live).strftime("%d/%m/%Y %H:%M") == "01/12/2026 08:15"
     assert event.slug == "reunion-publique-n-12-a-vigneulles"  # filled from the title
     assert (str(event.start_date), str(event.start_time), str(event.end_time)) == (
         "2026-12-05",

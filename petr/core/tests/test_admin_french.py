@@ -22,6 +22,9 @@ def test_the_admin_speaks_french_and_links_to_no_english_help(client, seeded):
     editor = client.get(f"/admin/pages/{legal.pk}/edit/").content.decode()
     assert "Adresse de la page<span" in editor  # Wagtail's "Slug"
 
+    sites = client.get("/admin/sites/").content.decode()
+    assert "Nom du site" in sites and "Page racine" in sites and "Site name" not in sites
+
 
 def test_the_file_library_says_what_it_is_for(client, seeded):
     client.force_login(User.objects.create_superuser("claire", "c@petr.example", "x" * 16))

@@ -39,7 +39,7 @@ def test_the_site_shows_the_one_alternative_text(client, seeded):
     assert 'alt=""' in client.get(news.url).content.decode()
 
 
-def test_the_upload_window_asks_for_the_text_before_the_image_exists(client, seeded):
+def test_the_upload_window_asks_for_the_text_and_the_zone_to_keep(client, seeded):
     client.force_login(User.objects.create_superuser("claire", "c@petr.example", "x" * 16))
     upload = SimpleUploadedFile("photo.png", get_test_image_file().file.getvalue(), "image/png")
     result = client.post("/admin/images/multiple/add/", {"files[]": upload}).json()
@@ -49,6 +49,12 @@ def test_the_upload_window_asks_for_the_text_before_the_image_exists(client, see
     action = f"/admin/images/multiple/create_from_uploaded_image/{result['uploaded_file_id']}/"
     refused = client.post(action, {f"{prefix}-title": "Photo", f"{prefix}-description": ""})
     assert not refused.json()["success"] and escape(MISSING_ALT) in refused.json()["form"]
-    created = client.post(action, {f"{prefix}-title": "Photo", f"{prefix}-description": "Un pré"})
+    assert "Zone à garder" in result["form"]  # the focal point, chosen in the same window
+    fields = {f"{prefix}-title": "Photo", f"{prefix}-description": "Un pré"}
+    created = client.post(action, {**fields, f"{prefix}-focal_zone": "haut-droite"})
     assert created.json()["success"]
-    assert get_image_model().objects.get().alt == "Un pré"
+    image = get_image_model().objects.get()
+    assert image.alt == "Un pré"
+    third_x, third_y = image.width // 3, image.height // 3  # the top right ninth
+    assert (image.focal_point_x, image.focal_point_y) == (2 * third_x + third_x // 2, third_y // 2)
+    assert (image.focal_point_width, image.focal_point_height) == (third_x, third_y)
