@@ -8,7 +8,9 @@ temporary directory, the form carries a signed reference to it, and it is used w
 sent again without a new file. Nobody picks the same 40 MB file twice."""
 
 import mimetypes
+import shutil
 import tempfile
+import time
 import uuid
 from pathlib import Path
 
@@ -19,11 +21,21 @@ from wagtail.admin.forms import WagtailAdminPageForm
 
 PENDING = Path(tempfile.gettempdir()) / "petr-pending-uploads"
 KEPT_FIELD = "file_kept"
+KEPT_SECONDS = 24 * 3600
 signer = signing.TimestampSigner(salt="petr.library.kept-upload")
+
+
+def forget_abandoned():
+    """Copies whose form was never sent again are deleted once their reference has expired."""
+    for folder in PENDING.glob("*/"):
+        if folder.stat().st_mtime < time.time() - KEPT_SECONDS:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def keep(upload):
     """Put an upload aside; returns the signed reference the form carries."""
+    if PENDING.is_dir():
+        forget_abandoned()
     folder = PENDING / uuid.uuid4().hex
     folder.mkdir(parents=True)
     path = folder / Path(upload.name).name
@@ -36,7 +48,7 @@ def keep(upload):
 def kept(reference):
     """The upload put aside under `reference`, or None (forged, older than a day, or gone)."""
     try:
-        path = Path(signer.unsign(reference, max_age=24 * 3600))
+        path = Path(signer.unsign(reference, max_age=KEPT_SECONDS))
     except signing.BadSignature:
         return None
     if path.parent.parent != PENDING or not path.is_file():

@@ -1,3 +1,7 @@
+import os
+import time
+from pathlib import Path
+
 import pytest
 from django.core.exceptions import ValidationError
 from wagtail.models import Page
@@ -99,3 +103,14 @@ def test_a_file_chosen_in_a_form_sent_back_for_another_error_is_kept(admin_clien
     page = DocumentPage.objects.get(slug="rapport-2026")
     assert page.file.read() == content and page.file_size == len(content)
     assert not any(PENDING.glob("*/r.pdf"))  # the waiting copy is gone
+
+
+def test_copies_never_sent_again_are_deleted_after_a_day():
+    from petr.library.forms import KEPT_SECONDS, PENDING, keep
+
+    abandoned = Path(keep(pdf(name="vieux.pdf")).rsplit(":", 2)[0]).parent
+    recent = Path(keep(pdf(name="recent.pdf")).rsplit(":", 2)[0]).parent
+    old = time.time() - KEPT_SECONDS - 60
+    os.utime(abandoned, (old, old))
+    keep(pdf(name="nouveau.pdf"))
+    assert not abandoned.exists() and recent.exists() and recent.parent == PENDING
