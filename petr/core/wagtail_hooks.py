@@ -73,6 +73,15 @@ def admin_js():
     return format_html('<script src="{}" defer></script>', static("js/admin.js"))
 
 
+@hooks.register("construct_page_action_menu")
+def publish_is_the_main_button(menu_items, request, context):
+    # Wagtail hides « Publier » in the menu beside « Enregistrer le brouillon »: for staff who may
+    # publish, it becomes the button itself. Others keep the draft first, then « Soumettre ».
+    names = [item.name for item in menu_items]
+    if "action-publish" in names:
+        menu_items.insert(0, menu_items.pop(names.index("action-publish")))
+
+
 @hooks.register("construct_main_menu")
 def name_the_file_library_for_what_it_is(request, menu_items):
     # Wagtail's « Documents » would be mistaken for the public « Documents » page.

@@ -52,6 +52,11 @@ def logged_in(live_server, browser, user=None):
     return context, page
 
 
+def save_draft(page):
+    page.get_by_role("button", name="Plus d'actions").click()  # « Publier » is the main button
+    page.get_by_role("button", name="Enregistrer le brouillon").click()
+
+
 def test_the_admin_passes_axe_asks_no_other_host_and_shows_previews(
     live_seeded, browser, axe_source
 ):
@@ -97,12 +102,13 @@ def test_dates_and_slugs_are_typed_the_french_way(live_seeded, browser):
     page.locator("#id_organiser").click()  # leaving the fields changes nothing
     expect(page.locator("#id_start_date")).to_have_value("05/12/2026")
     expect(page.locator("#id_start_time")).to_have_value("9h30")
-    page.get_by_role("button", name="Enregistrer le brouillon").click()
+    expect(page.get_by_role("button", name="Publier", exact=True)).to_be_visible()  # not hidden
+    save_draft(page)
     error = "Heure non reconnue : saisissez-la au format HH:MM ou 9h30."
     expect(page.get_by_text(error)).to_be_visible()
     expect(page.locator("#id_end_time")).to_have_value("25h99")  # what was typed stays
     page.locator("#id_end_time").fill("11h")
-    page.get_by_role("button", name="Enregistrer le brouillon").click()
+    save_draft(page)
     expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/"), timeout=20_000)  # created
     expect(page.locator("#id_start_time")).to_have_value("09:30")
 
@@ -113,7 +119,7 @@ def test_dates_and_slugs_are_typed_the_french_way(live_seeded, browser):
     ).to_be_visible()
     page.locator("#id_go_live_at").type("01/12/2026 8h15")
     page.get_by_role("button", name="Enregistrer la programmation").click()
-    page.get_by_role("button", name="Enregistrer le brouillon").click()
+    save_draft(page)
     expect(page.locator("#id_go_live_at")).to_have_value("01/12/2026 08:15")
     context.close()
     event = Page.objects.get(title="Réunion publique n° 12 à Vigneulles").specific
