@@ -9,7 +9,7 @@ from icalendar import Calendar, Event
 
 def to_ical(request, events, name):
     calendar = Calendar()
-    calendar.add("prodid", "-//PETR Coeur de Lorraine//Agenda//FR")
+    calendar.add("prodid", "-//petr-portal//Agenda//FR")  # the software, not the site
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name)

@@ -235,7 +235,8 @@ TASKS = {
 EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "20"))  # seconds, per SMTP operation
 
 # Wagtail
-WAGTAIL_SITE_NAME = "PETR Cœur de Lorraine"
+# The admin's name for the site until staff name it (SiteIdentity.save names the Site).
+WAGTAIL_SITE_NAME = "Administration du site"
 # The public address (petr/core/public_address.py): required in production; links in e-mails,
 # the sitemap and canonical links use it. Development falls back to the local server.
 SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
@@ -298,8 +299,5 @@ TERRITORY_API = {
     "TIMEOUT": float(os.environ.get("GEO_API_TIMEOUT", "20")),  # seconds, connect and read
     "RETRIES": 4,
     "BACKOFF": 2,  # seconds, doubled at each retry
-    "USER_AGENT": (
-        "petr-portal/0.1 (import du territoire du PETR Coeur de Lorraine; "
-        f"+{WAGTAILADMIN_BASE_URL})"
-    ),
+    "USER_AGENT": (f"petr-portal/0.1 (import du territoire; +{WAGTAILADMIN_BASE_URL})"),
 }

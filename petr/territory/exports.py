@@ -96,8 +96,8 @@ EPCI_COLUMNS = [
     ("site_internet", "Site internet", "anyURI", None),
 ]
 DATASETS = {
-    "communes": ("Communes du PETR Cœur de Lorraine", COMMUNE_COLUMNS, _commune_rows),
-    "communautes": ("Communautés de communes membres du PETR", EPCI_COLUMNS, _epci_rows),
+    "communes": ("Communes du territoire", COMMUNE_COLUMNS, _commune_rows),
+    "communautes": ("Communautés de communes du territoire", EPCI_COLUMNS, _epci_rows),
 }
 
 

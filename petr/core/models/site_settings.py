@@ -5,6 +5,7 @@ from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
+from wagtail.models import Site
 
 from petr.core.blocks import NavigationLinkBlock
 from petr.core.shared_lookups import cached_setting
@@ -27,7 +28,11 @@ class CachedSiteSetting(BaseSiteSetting):
 
 @register_setting(icon="home")
 class SiteIdentity(CachedSiteSetting):
-    name = models.CharField("nom", max_length=100, default="PETR Cœur de Lorraine")
+    name = models.CharField(
+        "nom",
+        max_length=100,
+        help_text="Affiché en tête de chaque page, par exemple « PETR du Pays de … ».",
+    )
     tagline = models.CharField("sous-titre", max_length=200, blank=True)
     legal_name = models.CharField("dénomination légale", max_length=200, blank=True)
     legal_form = models.CharField("forme juridique", max_length=200, blank=True)
@@ -71,6 +76,13 @@ class SiteIdentity(CachedSiteSetting):
 
     class Meta:
         verbose_name = "identité et coordonnées"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # The admin (sidebar, confirmations) calls the site by its Site record's name.
+        Site.objects.filter(pk=self.site_id).exclude(site_name=self.name).update(
+            site_name=self.name
+        )
 
     @property
     def phone_uri(self):
