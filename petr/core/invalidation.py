@@ -40,13 +40,20 @@ def fixed_routes(page):
     return [route for route in routes if route and "<" not in route]
 
 
+def _in_a_setting(page):
+    page_type = ReferenceIndex._get_base_content_type(Page)
+    return ReferenceIndex.get_references_to(page).exclude(base_content_type=page_type).exists()
+
+
 def dependent_paths(page, url_path=None):
     """(pages, trees) to purge when `page`, at `url_path` (default: where it is), changes; None
-    when something shown everywhere (a setting: the menu) refers to it."""
-    references = ReferenceIndex.get_references_to(page)
-    page_type = ReferenceIndex._get_base_content_type(Page)
-    if references.exclude(base_content_type=page_type).exists():
+    when something shown everywhere refers to it: a setting (the menu), or the menu's sub-menu
+    of its parent, when it is shown in menus."""
+    if _in_a_setting(page) or (
+        page.show_in_menus and page.depth > 2 and _in_a_setting(page.get_parent())
+    ):
         return None
+    references = ReferenceIndex.get_references_to(page)
     own = public_path(url_path or page.url_path)
     pages, trees = {SITEMAP}, {own} if own else set()
     for ancestor in page.get_ancestors().filter(depth__gt=1).specific():

@@ -1,7 +1,7 @@
 """The home page and the composition of the starter site."""
 
 from django.conf import settings
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from petr.core.models import NavigationSettings
 from petr.core.public_address import sync_default_site
@@ -16,24 +16,20 @@ HOME_INTRO = (
 
 TAB_TEXTS = {
     "health": (
-        "Santé",
         "Le troisième contrat local de santé, signé en juillet 2025 avec l'ARS Grand Est, "
-        "organise quatre axes d'action pour la santé et le bien-être des habitants d'ici 2030.",
+        "organise quatre axes d'action pour la santé et le bien-être des habitants d'ici 2030."
     ),
     "transition": (
-        "Transition énergétique",
         "Moins consommer, produire plus d'énergies renouvelables : des programmes TEPCV et CTE "
-        "au pacte territorial de relance et de transition écologique.",
+        "au pacte territorial de relance et de transition écologique."
     ),
     "mobility": (
-        "Mobilité",
         "Un numéro unique, Roul'en Meuse, le covoiturage et l'auto-stop organisé pour se "
-        "déplacer sur le territoire.",
+        "déplacer sur le territoire."
     ),
     "leader": (
-        "LEADER",
         "Des fonds européens pour les projets de développement rural : la démarche pour "
-        "déposer un projet, étape par étape.",
+        "déposer un projet, étape par étape."
     ),
 }
 
@@ -41,6 +37,8 @@ TAB_TEXTS = {
 def create_tree_root():
     """What Wagtail's migrations create, for a database emptied by `flush` (browser tests)."""
     Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Collection.get_first_root_node():  # where images and files go
+        Collection.add_root(name="Root")
     return Page.add_root(instance=Page(title="Racine", slug="root"))
 
 
@@ -70,8 +68,8 @@ def seed_home():
 def seed_home_sections(home, missions):
     def apply():
         tabs = [
-            {"page": missions[key].pk, "label": label, "text": text, "image": None, "link_text": ""}
-            for key, (label, text) in TAB_TEXTS.items()
+            {"page": missions[key].pk, "label": "", "text": text, "image": None, "link_text": ""}
+            for key, text in TAB_TEXTS.items()
             if missions.get(key)
         ]
         home.body = [
@@ -111,13 +109,11 @@ def seed_navigation(site, pages):
         settings.main_menu = links(
             [
                 ("petr", ""),
+                ("missions", ""),  # with its missions as a sub-menu
                 ("territory", "Territoire"),
                 ("news", ""),
                 ("agenda", ""),
-                ("health", "Santé"),
-                ("transition", "Transition écologique"),
-                ("mobility", ""),
-                ("leader", ""),
+                ("documents", ""),
                 ("contact", ""),
             ]
         )

@@ -1,3 +1,4 @@
+from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
@@ -26,10 +27,17 @@ class MissionIndexPage(BasePage):
 class MissionPage(BasePage):
     """One of the PETR's missions: health contract, energy transition, mobility, LEADER…"""
 
+    short_title = models.CharField(
+        "nom court",
+        max_length=40,
+        blank=True,
+        help_text="Le nom de la mission dans le menu, les onglets de l'accueil et les listes, par "
+        "exemple « Santé ». Par défaut : le titre.",
+    )
     body = StreamField(body_stream(), blank=True, verbose_name="contenu")
 
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
-    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    content_panels = [*BasePage.content_panels, FieldPanel("short_title"), FieldPanel("body")]
     search_kind = ("missions", "Missions")
     is_contact_subject = True
     parent_page_types = ["missions.MissionIndexPage"]
@@ -37,6 +45,10 @@ class MissionPage(BasePage):
     class Meta:
         verbose_name = "mission"
         verbose_name_plural = "missions"
+
+    @property
+    def short_name(self):
+        return self.short_title or self.title
 
     @classmethod
     def listed(cls, request=None):

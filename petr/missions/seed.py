@@ -6,6 +6,7 @@ from .models import MissionIndexPage, MissionPage
 
 HEALTH = dict(
     title="Contrat local de santé",
+    short_title="Santé",
     slug="contrat-local-de-sante",
     intro="Améliorer la santé et le bien-être des habitants d'ici 2030, avec l'Agence régionale "
     "de santé et les partenaires du territoire.",
@@ -57,6 +58,7 @@ HEALTH = dict(
 
 TRANSITION = dict(
     title="Transition écologique et énergétique",
+    short_title="Transition écologique",
     slug="transition-ecologique",
     intro="Consommer moins d'énergie, produire davantage d'énergies renouvelables, et "
     "accompagner les communes et les habitants dans ces changements.",
@@ -224,6 +226,11 @@ def seed_missions(home):
         ),
     )
     return {
-        key: seed_page(f"page.missions.{fields['slug']}", index, MissionPage(**fields))
-        for key, fields in MISSIONS.items()
+        "missions": index,
+        **{
+            key: seed_page(
+                f"page.missions.{fields['slug']}", index, MissionPage(show_in_menus=True, **fields)
+            )
+            for key, fields in MISSIONS.items()
+        },
     }

@@ -58,6 +58,11 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    @property
+    def short_name(self):
+        """The page's name in menus and lists (missions have a shorter one)."""
+        return self.title
+
     def get_sitemap_urls(self, request=None):
         return [] if self.exclude_from_sitemap else super().get_sitemap_urls(request)
 

@@ -8,7 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Site
 
 from petr.core.blocks import NavigationLinkBlock
-from petr.core.shared_lookups import cached_setting
+from petr.core.shared_lookups import cached_setting, public
 
 
 class CachedSiteSetting(BaseSiteSetting):
@@ -153,8 +153,18 @@ class NavigationSettings(CachedSiteSetting):
     @staticmethod
     def _links(stream):
         # Plain values, pages loaded: a cached copy renders without a query (a StreamValue is
-        # pickled as its raw data).
-        return [{"page": link.value["page"], "label": link.value["label"]} for link in stream]
+        # pickled as its raw data). A page's children shown in menus (« Afficher dans les
+        # menus », in its Promotion tab) make its sub-menu: « Nos missions » and its missions.
+        links = []
+        for link in stream:
+            page = link.value["page"]
+            if page is None:
+                continue
+            children = public(page.get_children().live().in_menu().specific())
+            links.append(
+                {"page": page.specific, "label": link.value["label"], "children": list(children)}
+            )
+        return links
 
     def prepare_for_cache(self):
         self.menu, self.footer  # noqa: B018
