@@ -1,11 +1,13 @@
 """One search over the site's pages, with a filter by kind, tolerant of bad input."""
 
 from django import forms
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from wagtail.models import Page
 
 from petr.core.listing import paginate
 from petr.core.shared_lookups import public
+from petr.territory.places import find_places, fold
 
 from .kinds import content_types, kind_label, search_kinds
 
@@ -20,6 +22,8 @@ def kind_choices():
 class SearchForm(forms.Form):
     q = forms.CharField(label="Rechercher", required=False, strip=True)
     type = forms.ChoiceField(label="Type de contenu", required=False, choices=kind_choices)
+    # « Trouver ma commune » (home page): a commune named exactly leads straight to its page.
+    lieu = forms.BooleanField(required=False)
 
 
 def search(request):
@@ -33,9 +37,15 @@ def search(request):
         # (modelsearch's Lexeme) wraps each term in them without escaping: « "mobilité » would
         # be an FTS5 syntax error.
         query = query[:MAX_QUERY].replace('"', " ").strip()
-    results = None
+    results, places = None, []
+    if query and not kind:
+        places = find_places(query)
+        exact = [place for place in places if fold(place.name) == fold(query)]
+        if form.cleaned_data.get("lieu") and (len(exact) == 1 or len(places) == 1):
+            return redirect((exact or places)[0].url)
     if query:
-        pages = public(Page.objects.live().filter(depth__gt=1))
+        # The home page is where one starts, never a result.
+        pages = public(Page.objects.live().filter(depth__gt=2))
         if kind:
             pages = pages.filter(content_type__in=content_types(kind))
         results = paginate(request, pages.search(query), PER_PAGE)
@@ -48,6 +58,7 @@ def search(request):
         "form": form,
         "query": query,
         "results": results,
+        "places": places,
         "truncated": truncated,
         "kind_label": search_kinds()[kind][0] if kind else "",
     }

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.db import connection
 
@@ -49,7 +51,7 @@ def test_empty_and_no_result_states(client, seeded):
         ({"q": "' OR 1=1 --"}, "Aucun résultat"),
         ({"q": "mobilité & | ! : * ( )"}, "résultat"),
         ({"q": '"mobilité'}, ">Mobilité<"),  # an unbalanced quote
-        ({"q": 'a"b "'}, "Aucun résultat"),
+        ({"q": 'a"b "'}, "Rechercher sur le site"),  # places may match a… b…
     ],
 )
 def test_bad_input_gets_an_answer_not_an_error(client, seeded, params, expected):
@@ -69,3 +71,37 @@ def test_result_pages_keep_a_fixed_number_of_queries(seeded, query_counts):
     before = query_counts(urls)
     publish_news(6, title="Bilan mobilité")
     assert query_counts(urls) == before
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("Saint-Mihiel", "/territoire/saint-mihiel/"),
+        ("saint mihiel", "/territoire/saint-mihiel/"),
+        ("55300", "/territoire/saint-mihiel/"),  # the postcode's most populated commune
+        ("55463", "/territoire/saint-mihiel/"),  # its INSEE code
+        ("Sammiellois", "/territoire/communautes/cc-du-sammiellois/"),
+        ("evres", "/territoire/evres/"),
+        ("ÈVRES", "/territoire/evres/"),
+    ],
+)
+def test_places_are_found_first_by_name_postcode_or_code(client, seeded, query, first):
+    html = results(client, q=query)
+    assert html.index("Communes et communautés de communes") < html.index(f'href="{first}"')
+    assert re.search(r'<ul class="search-places__list">\s*<li><a href="([^"]+)"', html)[1] == first
+
+
+def test_a_commune_named_exactly_leads_to_its_page(client, seeded):
+    response = client.get("/recherche/", {"q": "saint-mihiel", "lieu": "on"})
+    assert response.status_code == 302 and response["Location"] == "/territoire/saint-mihiel/"
+    several = client.get("/recherche/", {"q": "saint", "lieu": "on"})  # many: the list
+    assert several.status_code == 200 and "Rupt-devant-Saint-Mihiel" in several.content.decode()
+
+
+def test_the_search_has_a_breadcrumb_and_never_lists_the_home_page(client, seeded):
+    from wagtail.models import Page
+
+    home = Page.objects.get(depth=2)
+    html = results(client, q=home.title.split()[-1])
+    assert 'aria-label="Fil d\'Ariane"' in html
+    assert f'href="{home.url}">{home.title}</a>' not in html
