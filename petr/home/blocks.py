@@ -44,6 +44,34 @@ class MissionTabsBlock(blocks.StructBlock):
         template = "home/blocks/mission_tabs.html"
 
 
+class QuickAccessTileBlock(blocks.StructBlock):
+    audience = blocks.CharBlock(label="public", help_text="Par exemple « Habitant ou habitante ».")
+    links = blocks.ListBlock(
+        blocks.StructBlock(
+            [
+                ("page", blocks.PageChooserBlock(label="page")),
+                ("label", blocks.CharBlock(label="libellé", required=False)),
+            ],
+            label="lien",
+        ),
+        label="liens",
+        min_num=1,
+        max_num=5,
+    )
+
+
+class QuickAccessBlock(blocks.StructBlock):
+    """« Je suis… »: a few tiles, one per kind of visitor, each with its most useful pages."""
+
+    title = blocks.CharBlock(label="titre", default="Accès rapides")
+    tiles = blocks.ListBlock(QuickAccessTileBlock(), label="tuiles", min_num=1, max_num=6)
+
+    class Meta:
+        icon = "pick"
+        label = "accès rapides par public"
+        template = "home/blocks/quick_access.html"
+
+
 class TextSectionBlock(blocks.StructBlock):
     title = blocks.CharBlock(label="titre")
     text = blocks.RichTextBlock(label="texte", features=["bold", "italic", "link", "ul", "ol"])

@@ -4,13 +4,15 @@ from wagtail.fields import StreamField
 from petr.core.models import BasePage
 from petr.events.blocks import NextEventsBlock
 from petr.news.blocks import LatestNewsBlock
+from petr.territory.figures import territory_sketch
 
-from .blocks import KeyFiguresSectionBlock, MissionTabsBlock, TextSectionBlock
+from .blocks import KeyFiguresSectionBlock, MissionTabsBlock, QuickAccessBlock, TextSectionBlock
 
 
 class HomePage(BasePage):
     body = StreamField(
         [
+            ("quick_access", QuickAccessBlock()),
             ("key_figures", KeyFiguresSectionBlock()),
             ("missions", MissionTabsBlock()),
             ("latest_news", LatestNewsBlock()),
@@ -28,3 +30,8 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = "page d'accueil"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sketch"] = territory_sketch()  # the hero's picture and commune suggestions
+        return context

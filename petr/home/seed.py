@@ -81,6 +81,39 @@ def seed_home_sections(home, missions):
     seed_once("home.sections", apply)
 
 
+QUICK_ACCESS = [
+    ("Habitant ou habitante", [("territory", "Ma commune et le territoire"), ("agenda", ""),
+                               ("mobility", "Se déplacer"), ("health", "Santé")]),
+    ("Porteur ou porteuse de projet", [("leader", "Financer un projet avec LEADER"),
+                                       ("transition", ""), ("contact", "Rencontrer l'équipe")]),
+    ("Élu ou élue", [("acts", "Délibérations et actes"), ("documents", ""), ("petr", "")]),
+    ("Partenaire", [("missions", ""), ("petr", "Gouvernance du PETR"), ("contact", "")]),
+]  # fmt: skip
+
+
+def seed_home_quick_access(home, pages):
+    """« Accès rapides », right after the figures, added once."""
+
+    def apply():
+        tiles = [
+            {
+                "audience": audience,
+                "links": [
+                    {"page": pages[key].pk, "label": label}
+                    for key, label in links
+                    if pages.get(key)
+                ],
+            }
+            for audience, links in QUICK_ACCESS
+        ]
+        block = home.body.stream_block.child_blocks["quick_access"]
+        value = block.to_python({"title": "Accès rapides", "tiles": tiles})
+        home.body.insert(1, ("quick_access", value))
+        home.save_revision().publish()
+
+    seed_once("home.quick_access", apply)
+
+
 def seed_home_publishing_sections(home):
     """Appended once each, on their own, so sites seeded before they existed get them too."""
     for key, block_type, title in (

@@ -9,12 +9,15 @@ from django.db.models import Count, Sum
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from petr.core.french import french_sort_key
 from petr.core.shared_lookups import forget
 
-from .models.data import Commune, DataImport, Epci
+from .models.data import Commune, DataImport, Epci, TerritoryMap
 
 FIGURES_KEY = "petr:territory-figures"
+SKETCH_KEY = "petr:territory-sketch"
 MISSING = object()
+PALETTE_SIZE = 6  # colours in the stylesheet (.map-c0 … .map-c5); more communautés reuse them
 
 
 @dataclass(frozen=True)
@@ -33,21 +36,59 @@ def last_successful_import():
     return DataImport.objects.filter(succeeded=True).order_by("-started_at", "-pk").first()
 
 
+@dataclass(frozen=True)
+class TerritorySketch:
+    """The home page's picture of the territory (its outline, its communautés in their map
+    colours) and the communes' names suggested by « Trouver ma commune »."""
+
+    width: int
+    height: int
+    outline: str
+    epcis: list  # (name, colour, SVG path)
+    commune_names: list
+
+
+def _cached(key, compute):
+    value = cache.get(key, MISSING)
+    if value is MISSING:
+        value = compute()
+        cache.set(key, value, None)
+    return value
+
+
 def territory_figures() -> TerritoryFigures | None:
     """From the shared cache, forgotten when a commune, a communauté or an import changes (two
     queries otherwise, whatever the number of communes); None while no territory is loaded."""
-    figures = cache.get(FIGURES_KEY, MISSING)
-    if figures is MISSING:
-        figures = _computed_figures()
-        cache.set(FIGURES_KEY, figures, None)
-    return figures
+    return _cached(FIGURES_KEY, _computed_figures)
+
+
+def territory_sketch() -> TerritorySketch | None:
+    """From the shared cache, forgotten with the figures; None while no map is drawn."""
+    return _cached(SKETCH_KEY, _computed_sketch)
 
 
 @receiver([post_save, post_delete], sender=Commune)
 @receiver([post_save, post_delete], sender=Epci)
 @receiver([post_save, post_delete], sender=DataImport)
+@receiver([post_save, post_delete], sender=TerritoryMap)
 def forget_figures(**kwargs):
-    forget(FIGURES_KEY)
+    forget(FIGURES_KEY, SKETCH_KEY)
+
+
+def _computed_sketch():
+    drawn = TerritoryMap.objects.first()
+    if drawn is None:
+        return None
+    # The colours follow the territory map's order (presentation.members): by name.
+    epcis = Epci.objects.order_by("name").values_list("name", "map_path")
+    names = sorted(Commune.objects.values_list("name", flat=True), key=french_sort_key)
+    return TerritorySketch(
+        drawn.width,
+        drawn.height,
+        drawn.petr_path,
+        [(name, index % PALETTE_SIZE, path) for index, (name, path) in enumerate(epcis) if path],
+        names,
+    )
 
 
 def _computed_figures():

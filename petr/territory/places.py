@@ -58,8 +58,3 @@ def find_places(query, limit=MAX_PLACES):
             rank = 0 if name == wanted else 1 if name.startswith(wanted) else 2
             found.append((rank, -place.population, french_sort_key(place.name), place))
     return [place for *_, place in sorted(found, key=lambda item: item[:3])][:limit]
-
-
-def commune_names():
-    """Every commune's name, in French order (suggestions as one types)."""
-    return sorted(Commune.objects.values_list("name", flat=True), key=french_sort_key)

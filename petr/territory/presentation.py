@@ -7,10 +7,8 @@ from django.db.models import Count, Sum
 
 from petr.core.french import french_sort_key
 
-from .figures import last_successful_import
+from .figures import PALETTE_SIZE, last_successful_import
 from .models.data import Commune, Epci, TerritoryMap
-
-PALETTE_SIZE = 6  # colours in the stylesheet (.map-c0 … .map-c5); more communautés reuse them
 
 
 def members(base_url):

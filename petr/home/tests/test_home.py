@@ -35,6 +35,24 @@ def test_mission_tabs_link_every_mission_page(client, seeded):
         assert f'href="/missions/{slug}/"' in html
 
 
+def test_the_home_is_a_front_door(client, seeded):
+    """Search, « Trouver ma commune » (suggestions without JavaScript: a datalist; the form
+    leads to the commune's page), the territory drawn from the data, quick access by visitor."""
+    html = client.get("/").content.decode()
+    assert 'action="/recherche/" role="search"' in html
+    suggestions = re.search(r'<datalist id="accueil-communes">(.*?)</datalist>', html)[1]
+    names = re.findall(r'<option value="([^"]+)">', suggestions)
+    assert len(names) == Commune.objects.count() and names.index("Èvres") < names.index(
+        "Fresnes-en-Woëvre"
+    )
+    assert '<input type="hidden" name="lieu" value="on">' in html
+    assert html.count('<path class="map-c') == 4  # the four communautés, from their outlines
+    assert "Carte du territoire et de ses 4 communautés de communes" in html
+    for audience in ("Habitant ou habitante", "Porteur ou porteuse de projet", "Élu ou élue"):
+        assert f'<h3 class="quick-access__audience">{audience}</h3>' in html
+    assert html.index("Le PETR en chiffres") < html.index("Accès rapides")
+
+
 def test_home_query_count_does_not_grow_with_communes(seeded, query_counts):
     before = query_counts(["/"])
     add_communes(5)

@@ -7,6 +7,7 @@ from petr.events.seed import seed_agenda
 from petr.home.seed import (
     seed_home,
     seed_home_publishing_sections,
+    seed_home_quick_access,
     seed_home_sections,
     seed_navigation,
 )
@@ -45,5 +46,6 @@ class Command(BaseCommand):
         seed_home_sections(home, missions)
         seed_home_publishing_sections(home)
         seed_navigation(site, pages)
+        seed_home_quick_access(home, pages)
         sync_roles()
         self.stdout.write(self.style.SUCCESS("Contenu de départ en place."))
