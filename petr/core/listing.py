@@ -16,11 +16,15 @@ def paginate(request, items, per_page):
 
 def render_listing(page, request, template, items, per_page, filterset=None, **extra):
     """A listing page's response: its items, filtered by the FilterSet class when there is one
-    (its form is in the context as `form`), paginated."""
-    form = None
+    (its form is in the context as `form`), paginated. `published` says whether anything is
+    published at all: with nothing, the page says so plainly and shows no filters."""
+    form, everything = None, items
     if filterset is not None:
         filters = filterset(request.GET or None, queryset=items, request=request)
         items, form = filters.qs, filters.form
+    shown = paginate(request, items, per_page)
+    filtered = form is not None and form.is_bound
+    published = bool(shown.paginator.count) or (filtered and everything.exists())
     context = page.get_context(request)
-    context.update(form=form, items=paginate(request, items, per_page), **extra)
+    context.update(form=form, items=shown, published=published, **extra)
     return TemplateResponse(request, template, context)

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from defusedxml import ElementTree as ET
@@ -45,13 +46,22 @@ def test_filters_by_mission_and_commune(client, seeded):
     mobility = MissionPage.objects.get(slug="mobilite")
     mihiel = Commune.objects.get(slug="saint-mihiel")
     publish_news(1, title="Covoiturage", mission=mobility, communes=[mihiel])
-    publish_news(1, title="Vaccination")
+    publish_news(1, title="Vaccination", communes=[Commune.objects.get(slug="woel")])
     html = client.get("/actualites/?mission=mobilite").content.decode()
     assert "Covoiturage" in html and "Vaccination" not in html and "1 actualité" in html
     html = client.get("/actualites/?commune=saint-mihiel").content.decode()
     assert "Covoiturage" in html and "1 actualité" in html
-    html = client.get("/actualites/?commune=woel").content.decode()
-    assert "Aucune actualité ne correspond" in html
+    html = client.get("/actualites/?mission=mobilite&commune=woel").content.decode()
+    assert "Aucune actualité ne correspond à ces critères." in html and "Tout afficher" in html
+    # only the communes and missions of published news are offered
+    options = re.findall(r'<option value="([^"]*)"', client.get("/actualites/").content.decode())
+    assert options == ["", "mobilite", "", "saint-mihiel", "woel"]
+
+
+def test_with_nothing_published_the_index_says_so_without_filters(client, seeded):
+    html = client.get("/actualites/").content.decode()
+    assert "Aucune actualité n'est publiée pour l'instant." in html
+    assert 'class="filters"' not in html and "flux RSS" in html
 
 
 def test_unknown_filter_is_explained_and_ignored(client, seeded):
