@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from petr.core.identity_css import identity_css
 from petr.health import healthz
 from petr.search import views as search_views
 
@@ -15,6 +16,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("donnees/", include("petr.territory.urls")),
     path("recherche/", search_views.search, name="search"),
+    path("identite.css", identity_css, name="identity_css"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("healthz", healthz, name="healthz"),
     path(

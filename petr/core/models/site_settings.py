@@ -7,6 +7,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Site
 
+from petr.core import colours
 from petr.core.blocks import NavigationLinkBlock
 from petr.core.shared_lookups import cached_setting, public
 
@@ -50,9 +51,52 @@ class SiteIdentity(CachedSiteSetting):
     email = models.EmailField("adresse électronique", blank=True)
     phone = models.CharField("téléphone", max_length=30, blank=True)
     opening_hours = models.TextField("horaires d'accueil", blank=True)
+    logo = models.ForeignKey(
+        "core.CustomImage",
+        verbose_name="logo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Affiché à gauche du nom, 48 pixels de haut. Par défaut : un pictogramme.",
+    )
+    share_image = models.ForeignKey(
+        "core.CustomImage",
+        verbose_name="image de partage par défaut",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Montrée par les réseaux sociaux quand une page n'a pas la sienne (recadrée "
+        "en 1200 × 630).",
+    )
+    primary_colour = models.CharField(
+        "couleur principale",
+        max_length=7,
+        blank=True,
+        help_text="Menu, boutons, liens, pied de page, au format #RRVVBB. Le texte blanc doit y "
+        "rester lisible : les couleurs trop claires sont refusées. Par défaut : #0b5c4f.",
+    )
+    accent_colour = models.CharField(
+        "couleur d'accent",
+        max_length=7,
+        blank=True,
+        help_text="Filets et repère de la page en cours dans le menu, au format #RRVVBB. Par "
+        "défaut : #e8b100.",
+    )
 
     panels = [
-        MultiFieldPanel([FieldPanel("name"), FieldPanel("tagline")], heading="Identité affichée"),
+        MultiFieldPanel(
+            [
+                FieldPanel("name"),
+                FieldPanel("tagline"),
+                FieldPanel("logo"),
+                FieldPanel("share_image"),
+                FieldPanel("primary_colour"),
+                FieldPanel("accent_colour"),
+            ],
+            heading="Identité affichée",
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("legal_name"),
@@ -76,6 +120,24 @@ class SiteIdentity(CachedSiteSetting):
 
     class Meta:
         verbose_name = "identité et coordonnées"
+
+    def clean(self):
+        super().clean()
+        colours.validate(self.primary_colour, self.accent_colour)
+
+    @property
+    def colours_version(self):
+        """In the stylesheet's address: a new one when the colours change (css is cached)."""
+        if self.primary_colour or self.accent_colour:
+            return colours.version(self.primary_colour, self.accent_colour)
+        return ""
+
+    def prepare_for_cache(self):
+        # Every page shows the logo and names the share image: their renditions come cached.
+        self.logo_rendition = self.logo.get_rendition("height-96") if self.logo else None
+        self.share_rendition = (
+            self.share_image.get_rendition("fill-1200x630") if self.share_image else None
+        )
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)

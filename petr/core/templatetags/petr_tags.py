@@ -4,6 +4,8 @@ from django import template
 from django.conf import settings
 from django.utils.numberformat import format as number_format
 
+from petr.core.models import SiteIdentity
+
 register = template.Library()
 
 
@@ -25,7 +27,7 @@ def fr_number(value, decimals=0):
 
 @register.filter
 def page_title(page):
-    return page.seo_title or page.title
+    return (page.seo_title or page.title) if page else ""
 
 
 @register.filter
@@ -53,7 +55,23 @@ def minutes(duration):
 @register.simple_tag(takes_context=True)
 def canonical_url(context):
     """This address at the site's public address (SITE_URL), whatever host the request named."""
-    request = context["request"]
+    return absolute_url(context, context["request"].path)
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path):
     if settings.SITE_URL:
-        return f"{settings.SITE_URL}{request.path}"
-    return request.build_absolute_uri(request.path)
+        return f"{settings.SITE_URL}{path}"
+    return context["request"].build_absolute_uri(path)
+
+
+@register.simple_tag(takes_context=True)
+def share_image(context):
+    """What social networks show of this page: its own sharing image, or the site's default
+    (Paramètres › Identité), cropped to 1200 × 630; None without either."""
+    page = context.get("page")
+    if getattr(page, "social_image", None):
+        return page.social_image.get_rendition("fill-1200x630")
+    request = context.get("request")
+    identity = SiteIdentity.for_request(request) if request else None
+    return getattr(identity, "share_rendition", None)

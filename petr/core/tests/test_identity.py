@@ -10,6 +10,8 @@ from wagtail.models import Page, Site
 
 from petr.conftest import ROOT, publish_samples
 from petr.core.models import SiteIdentity
+from petr.news.tests.helpers import make_image
+from petr.users.models import User
 
 FIRST_SITE = re.compile(r"C(œ|oe)ur[ -]de[ -]Lorraine", re.IGNORECASE)
 CONTENT = ("seed.py", "seeding.py")  # the first site's starter texts
@@ -40,6 +42,8 @@ def test_a_second_identity_is_the_only_one_the_portal_shows(client, seeded):
     site = Site.objects.get(is_default_site=True)
     identity = SiteIdentity.for_site(site)
     identity.name, identity.tagline = "PETR du Val d'Exemple", "Douze communes, un projet"
+    identity.primary_colour, identity.accent_colour = "#5a2a82", "#f2c14e"
+    identity.logo = make_image("Logo du Val d'Exemple")
     identity.save()
     home = Page.objects.get(depth=2).specific
     home.title = "Accueil du Val d'Exemple"
@@ -51,6 +55,14 @@ def test_a_second_identity_is_the_only_one_the_portal_shows(client, seeded):
         html = client.get(path).content.decode()
         assert "Val d&#x27;Exemple" in html, path
         assert not FIRST_SITE.search(frame(html)), path
+    html = client.get("/").content.decode()
+    css = re.search(r'<link rel="stylesheet" href="(/identite\.css\?v=\w+)">', html)[1]
+    response = client.get(css)
+    assert "--color-primary: #5a2a82;" in response.content.decode()
+    assert "--color-accent: #f2c14e;" in response.content.decode()
+    assert "immutable" in response["Cache-Control"]  # a new address for new colours
+    assert re.search(r'<img class="brand__mark brand__mark--logo" src="[^"]+\.height-96', html)
+
     feeds = ["/actualites/flux/rss/", "/agenda/ical/", "/donnees/communes.csv"]
     for path in [*feeds, "/donnees/communes.csv-metadata.json", "/donnees/communautes.geojson"]:
         body = client.get(path).content.decode("utf-8-sig")
@@ -58,3 +70,26 @@ def test_a_second_identity_is_the_only_one_the_portal_shows(client, seeded):
     assert (
         "Actualités — PETR du Val d'Exemple" in client.get("/actualites/flux/rss/").content.decode()
     )
+
+
+def test_colours_that_white_text_cannot_be_read_on_are_refused(client, seeded):
+    client.force_login(User.objects.create_superuser("claire", "c@petr.example", "x" * 16))
+    site = Site.objects.get(is_default_site=True)
+    url = f"/admin/settings/core/siteidentity/{site.pk}/"
+    fields = {"name": "PETR de test", "email": "", "phone": ""}
+    refused = client.post(url, {**fields, "primary_colour": "#7fd1c0", "accent_colour": "bleu"})
+    html = refused.content.decode()
+    assert refused.status_code == 200 and "contraste de 1,8:1" in html
+    assert "format #RRVVBB" in html
+    assert SiteIdentity.for_site(site).primary_colour == ""  # nothing saved
+    same = client.post(url, {**fields, "primary_colour": "#0b5c4f", "accent_colour": "#0c5d50"})
+    assert "Pas assez visible sur la couleur principale" in same.content.decode()
+    done = client.post(url, {**fields, "primary_colour": "#5a2a82", "accent_colour": "#f2c14e"})
+    assert done.status_code == 302
+
+
+def test_a_commune_page_describes_itself(client, seeded):
+    html = client.get("/territoire/saint-mihiel/").content.decode()
+    assert "<title>Saint-Mihiel — " in html
+    assert '<meta property="og:title" content="Saint-Mihiel">' in html
+    assert '<meta property="og:description" content="Saint-Mihiel, commune de la CC du' in html

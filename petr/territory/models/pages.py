@@ -64,6 +64,11 @@ class TerritoryPage(RoutablePageMixin, BasePage):
         epci = get_object_or_404(Epci.objects.select_related("seat"), slug=slug)
         context = self.get_context(request)
         context.update(presentation.epci_context(self.get_url(request), epci))
+        context.update(
+            subject_title=epci.name,
+            subject_description=f"{epci.name} : ses communes, sa population et sa superficie, "
+            "d'après les données officielles.",
+        )
         return TemplateResponse(request, "territory/epci_page.html", context)
 
     @path("<slug:slug>/")
@@ -71,6 +76,11 @@ class TerritoryPage(RoutablePageMixin, BasePage):
         commune = get_object_or_404(Commune.objects.select_related("epci"), slug=slug)
         context = self.get_context(request)
         context.update(presentation.commune_context(self.get_url(request), commune))
+        context.update(
+            subject_title=commune.name,
+            subject_description=f"{commune.name}, commune de la {commune.epci.name} : "
+            "population, superficie et situation sur la carte du territoire.",
+        )
         return TemplateResponse(request, "territory/commune_page.html", context)
 
     def get_sitemap_urls(self, request=None):
