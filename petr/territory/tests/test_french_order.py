@@ -25,6 +25,9 @@ def test_the_database_sorts_communes_the_french_way(seeded):
 
 
 def test_public_filter_and_sitemap_list_communes_in_french_order(client, seeded):
+    from petr.news.tests.helpers import publish_news
+
+    publish_news(1, communes=list(Commune.objects.all()))  # the filter offers them all
     news = client.get("/actualites/").content.decode()
     options = map(unescape, re.findall(r'<option value="[a-z0-9-]+">([^<]+)</option>', news))
     options = [name for name in options if Commune.objects.filter(name=name).exists()]
