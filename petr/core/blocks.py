@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.utils.text import slugify
 from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -22,6 +23,33 @@ class NavigationLinkBlock(blocks.StructBlock):
         icon = "link"
         label = "lien"
         template = "core/blocks/navigation_link.html"
+
+
+class CallToActionBlock(blocks.StructBlock):
+    """A way to act from a mission page: a page of the site, a file, or another site."""
+
+    label = blocks.CharBlock(label="libellé", help_text="Par exemple « Déposer un projet ».")
+    page = blocks.PageChooserBlock(label="page du site", required=False)
+    document = DocumentChooserBlock(label="fichier", required=False)
+    url = blocks.URLBlock(label="ou adresse d'un autre site", required=False)
+
+    class Meta:
+        icon = "link-external"
+        label = "action"
+        template = "core/blocks/call_to_action.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        targets = [name for name in ("page", "document", "url") if value.get(name)]
+        if len(targets) != 1:
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "page": ErrorList(
+                        ["Choisissez une seule cible : une page, un fichier ou une adresse."]
+                    )
+                }
+            )
+        return value
 
 
 class HeadingBlock(blocks.StructBlock):

@@ -1,6 +1,6 @@
 """Starter content for the four missions, written from the facts in shared/facts."""
 
-from petr.core.seeding import callout, heading, key_figures, paragraph, seed_page, steps
+from petr.core.seeding import callout, heading, key_figures, paragraph, seed_once, seed_page, steps
 
 from .models import MissionIndexPage, MissionPage
 
@@ -158,6 +158,7 @@ MOBILITY = dict(
 
 LEADER = dict(
     title="LEADER",
+    eu_cofunded=True,
     slug="leader",
     intro="Des fonds européens pour les projets de développement rural portés par les "
     "associations, les entreprises et les collectivités du territoire.",
@@ -234,3 +235,17 @@ def seed_missions(home):
             for key, fields in MISSIONS.items()
         },
     }
+
+
+def seed_mission_actions(pages):
+    """Each mission's first call to action, once: writing to the team through the contact form."""
+
+    def apply():
+        for key in MISSIONS:
+            mission, contact = pages.get(key), pages.get("contact")
+            if mission and contact and not mission.actions:
+                label = "Rencontrer l'équipe LEADER" if key == "leader" else "Écrire à l'équipe"
+                mission.actions = [("action", {"label": label, "page": contact})]
+                mission.save_revision().publish()
+
+    seed_once("missions.actions", apply)

@@ -12,7 +12,7 @@ from petr.home.seed import (
     seed_navigation,
 )
 from petr.library.seed import seed_documents, seed_register
-from petr.missions.seed import seed_missions
+from petr.missions.seed import seed_mission_actions, seed_missions
 from petr.news.seed import seed_news_index
 from petr.territory.seed import seed_petr_page, seed_territory, seed_territory_page
 
@@ -47,5 +47,6 @@ class Command(BaseCommand):
         seed_home_publishing_sections(home)
         seed_navigation(site, pages)
         seed_home_quick_access(home, pages)
+        seed_mission_actions(pages)
         sync_roles()
         self.stdout.write(self.style.SUCCESS("Contenu de départ en place."))
