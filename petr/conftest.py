@@ -46,12 +46,29 @@ def seed_site():
     call_command("seed_site", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
+STARTER_SITE = {}  # the seeded database, serialized once per worker
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The starter site is built once, right after the test database; each test then runs in a
-    transaction that is rolled back, so every test starts from it."""
+    transaction that is rolled back, so every test starts from it. A copy of it is kept in
+    memory (Django's serialized rollback): a live-server test empties the database when it ends,
+    and the next one reloads that copy instead of seeding again."""
+    from django.db import connection
+
     with django_db_blocker.unblock():
         seed_site()
+        STARTER_SITE["default"] = connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture
+def _starter_copy(django_db_setup):
+    # Set on the connection of this test's context: Playwright's event loop gives the test its
+    # own context, hence its own connection object.
+    from django.db import connections
+
+    connections["default"]._test_serialized_contents = STARTER_SITE["default"]
 
 
 @pytest.fixture(autouse=True)
@@ -66,13 +83,10 @@ def seeded(db):
 
 
 @pytest.fixture
-def live_seeded(transactional_db, live_server):
+def live_seeded(_starter_copy, django_db_serialized_rollback, transactional_db, live_server):
     """The live server on the starter site. A transactional test ends by emptying the database
-    (pytest-django runs them after all the others): the next one seeds it again."""
-    from petr.core.models import SeedMark
-
-    if not SeedMark.objects.exists():
-        seed_site()
+    (pytest-django runs them after all the others): the next one starts from the copy of the
+    starter site kept when it was seeded (django_db_setup)."""
     return live_server
 
 

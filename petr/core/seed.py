@@ -108,7 +108,7 @@ ACCESSIBILITY = [
         "<p>Si vous avez signalé un défaut d'accessibilité qui vous empêche d'accéder à un "
         "contenu ou à un service et que vous n'avez pas obtenu de réponse satisfaisante, vous "
         "pouvez saisir le Défenseur des droits :</p>"
-        "<ul><li>par le <a href=\"https://formulaire.defenseurdesdroits.fr/\">formulaire en ligne "
+        '<ul><li>par le <a href="https://formulaire.defenseurdesdroits.fr/">formulaire en ligne '
         "du Défenseur des droits</a> ;</li>"
         "<li>en contactant le délégué du Défenseur des droits de votre région ;</li>"
         "<li>par courrier gratuit, sans affranchissement : Défenseur des droits, "
