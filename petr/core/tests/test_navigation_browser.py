@@ -73,4 +73,5 @@ def test_the_menu_on_phones_desktops_and_without_javascript(live_seeded, browser
                 ".slice(0, 3).map(e => e.outerHTML.slice(0, 120))"
             )
             assert overflow == 0, (width, path, wide)
+            assert width > 375 or header_height(page) <= 120
     context.close()
