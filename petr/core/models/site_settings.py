@@ -70,6 +70,16 @@ class SiteIdentity(CachedSiteSetting):
         help_text="Montrée par les réseaux sociaux quand une page n'a pas la sienne (recadrée "
         "en 1200 × 630).",
     )
+    hero_image = models.ForeignKey(
+        "core.CustomImage",
+        verbose_name="photo de l'accueil",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Une photo du territoire, à côté du titre de la page d'accueil, avec son texte "
+        "alternatif. Sans photo : la carte des communautés de communes.",
+    )
     primary_colour = models.CharField(
         "couleur principale",
         max_length=7,
@@ -92,6 +102,7 @@ class SiteIdentity(CachedSiteSetting):
                 FieldPanel("tagline"),
                 FieldPanel("logo"),
                 FieldPanel("share_image"),
+                FieldPanel("hero_image"),
                 FieldPanel("primary_colour"),
                 FieldPanel("accent_colour"),
             ],
@@ -137,6 +148,9 @@ class SiteIdentity(CachedSiteSetting):
         self.logo_rendition = self.logo.get_rendition("height-96") if self.logo else None
         self.share_rendition = (
             self.share_image.get_rendition("fill-1200x630") if self.share_image else None
+        )
+        self.hero_rendition = (
+            self.hero_image.get_rendition("fill-640x480|format-webp") if self.hero_image else None
         )
 
     def save(self, *args, **kwargs):

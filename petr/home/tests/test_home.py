@@ -130,3 +130,21 @@ def test_the_writing_guide_is_served_by_the_site_with_its_screenshots(client, se
     assert all(re.search(r'alt="[^"]{20,}"', tag) for tag in re.findall(r"<img [^>]+>", html))
     dashboard = client.get("/admin/").content.decode()
     assert 'href="/admin/guide/"' in dashboard and "Guide de la r\\u00e9daction" in dashboard
+
+
+def test_a_photo_of_the_territory_replaces_the_drawing(
+    client, seeded, django_assert_max_num_queries
+):
+    from petr.core.models import SiteIdentity
+    from petr.news.tests.helpers import make_image
+
+    identity = SiteIdentity.for_site(Site.objects.get(is_default_site=True))
+    identity.hero_image = make_image("Les côtes de Meuse")
+    identity.hero_image.description = "Les côtes de Meuse au printemps, vues de Hattonchâtel"
+    identity.hero_image.save()
+    identity.save()
+    client.get("/")  # the renditions are made once
+    with django_assert_max_num_queries(10):
+        html = client.get("/").content.decode()
+    assert 'class="hero__photo"' in html and 'alt="Les côtes de Meuse au printemps' in html
+    assert 'class="hero__map"' not in html
