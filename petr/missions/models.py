@@ -9,8 +9,10 @@ from petr.core.blocks import CallToActionBlock, body_stream
 from petr.core.models import BasePage
 from petr.core.shared_lookups import public
 
-# Page types that name their mission, shown beside it (apps that depend on this one).
+# Page types that name their mission, shown beside it, and its programmes (apps that depend on
+# this one).
 SIDE = ("events.EventPage", "news.NewsPage", "library.DocumentPage")
+PROGRAMME = "programmes.ProgrammePage"
 
 
 class MissionIndexPage(BasePage):
@@ -110,6 +112,8 @@ class MissionPage(BasePage):
             .filter(mission=self)
             .order_by("-year", "-pk")[:3],
         }
+        programmes = apps.get_model(*PROGRAMME.split(".")).objects.live().child_of(self)
+        context["programmes"] = public(programmes)
         return context
 
     @classmethod

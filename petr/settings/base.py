@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "petr.territory",
     "petr.home",
     "petr.missions",
+    "petr.programmes",
     "petr.news",
     "petr.events",
     "petr.search",

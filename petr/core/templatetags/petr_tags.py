@@ -47,6 +47,15 @@ def file_size(size):
 
 
 @register.filter
+def fr_value(value):
+    """`fr_number` with the cents only when there are some: « 12 », « 12,50 »."""
+    if value in (None, ""):
+        return ""
+    whole = Decimal(str(value)) == Decimal(str(value)).to_integral_value()
+    return fr_number(value, 0 if whole else 2)
+
+
+@register.filter
 def minutes(duration):
     """A timedelta in whole minutes, for sentences (« 30 »)."""
     return int(duration.total_seconds() // 60) if duration else ""

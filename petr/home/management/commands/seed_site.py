@@ -14,6 +14,7 @@ from petr.home.seed import (
 from petr.library.seed import seed_documents, seed_register
 from petr.missions.seed import seed_mission_actions, seed_missions
 from petr.news.seed import seed_news_index
+from petr.programmes.seed import seed_programmes
 from petr.territory.seed import seed_petr_page, seed_territory, seed_territory_page
 
 
@@ -32,6 +33,7 @@ class Command(BaseCommand):
             return
         seed_settings(site)
         missions = seed_missions(home)
+        seed_programmes(missions)
         pages = {
             "petr": seed_petr_page(home),
             "territory": seed_territory_page(home),
