@@ -24,11 +24,12 @@ class CoreConfig(AppConfig):
         from django.db.backends.signals import connection_created
         from django.db.models.signals import post_migrate
 
-        from . import admin_dates, checks, invalidation, scheduling  # noqa: F401
+        from . import admin_amounts, admin_dates, checks, invalidation, scheduling  # noqa: F401
         from .french import register_sqlite_collation
         from .public_address import sync_default_site
 
         post_migrate.connect(sync_default_site, sender=self)
         connection_created.connect(register_sqlite_collation)
         admin_dates.register()
+        admin_amounts.register()
         index_settings_references()

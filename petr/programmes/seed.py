@@ -6,7 +6,7 @@ import datetime
 
 from petr.core.seeding import seed_page
 
-from .models import ProgrammeAxis, ProgrammePage
+from .models import ProgrammeAxis, ProgrammePage, ProjectIndexPage
 
 CLS3 = dict(
     title="Contrat local de santé 2025-2030 (CLS 3)",
@@ -60,3 +60,17 @@ def seed_programmes(missions):
         seed_page("page.programmes.ptrte", missions["transition"], ProgrammePage(**PTRTE))
     if missions.get("leader"):
         seed_page("page.programmes.leader", missions["leader"], ProgrammePage(**LEADER))
+
+
+def seed_project_catalogue(home):
+    """« Projets soutenus », empty: staff add the projects the programmes fund."""
+    return seed_page(
+        "page.projects",
+        home,
+        ProjectIndexPage(
+            title="Projets soutenus",
+            slug="projets-soutenus",
+            intro="Les projets du territoire financés grâce aux programmes du PETR : qui les "
+            "porte, où, pour quel coût et avec quelles aides.",
+        ),
+    )

@@ -2,8 +2,16 @@
 indicator measured once."""
 
 import datetime
+from decimal import Decimal
 
-from petr.programmes.models import ActionPage, ProgrammePage
+from petr.programmes.models import (
+    ActionPage,
+    ProgrammePage,
+    ProjectFunding,
+    ProjectIndexPage,
+    ProjectPage,
+)
+from petr.territory.models import Commune
 
 
 def publish():
@@ -29,4 +37,16 @@ def publish():
     )
     programme.add_child(instance=action)
     action.save_revision().publish()
-    return []
+    project = ProjectPage(
+        title="Cantine bio de l'école de Vigneulles",
+        beneficiary="Commune de Vigneulles-lès-Hattonchâtel",
+        beneficiary_kind=ProjectPage.Kind.COMMUNE,
+        total_cost=Decimal("48000"),
+        status=ProjectPage.Status.ONGOING,
+        fundings=[ProjectFunding(funder="leader", amount=Decimal("19200"), paid=Decimal("5000"))],
+    )
+    ProjectIndexPage.objects.get().add_child(instance=project)
+    project.communes.set(Commune.objects.filter(slug="vigneulles-les-hattonchatel"))
+    project.actions.set([action])
+    project.save_revision().publish()
+    return ["/projets-soutenus/?status=en-cours"]

@@ -14,7 +14,7 @@ from petr.home.seed import (
 from petr.library.seed import seed_documents, seed_register
 from petr.missions.seed import seed_mission_actions, seed_missions
 from petr.news.seed import seed_news_index
-from petr.programmes.seed import seed_programmes
+from petr.programmes.seed import seed_programmes, seed_project_catalogue
 from petr.territory.seed import seed_petr_page, seed_territory, seed_territory_page
 
 
@@ -34,6 +34,7 @@ class Command(BaseCommand):
         seed_settings(site)
         missions = seed_missions(home)
         seed_programmes(missions)
+        seed_project_catalogue(home)
         pages = {
             "petr": seed_petr_page(home),
             "territory": seed_territory_page(home),

@@ -18,7 +18,7 @@ from petr.core.models import BasePage
 from petr.core.shared_lookups import public
 from petr.territory.widgets import CommuneCheckboxes
 
-from .blocks import IndicatorBlock, no_negative, progress
+from ..blocks import IndicatorBlock, no_negative, progress
 
 
 class ProgrammePage(BasePage):

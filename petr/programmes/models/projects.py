@@ -1,0 +1,193 @@
+"""Supported projects: who, where, which actions they carry out, what they cost and who funds
+them. A beneficiary who is a private person is never named publicly unless staff record that
+the law requires it (GDPR; rules on publishing CAP beneficiaries, Regulation (EU) 2021/2116)."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from petr.core.blocks import body_stream
+from petr.core.listing import render_listing
+from petr.core.models import BasePage
+from petr.core.shared_lookups import public
+from petr.territory.widgets import CommuneCheckboxes
+
+from ..blocks import no_negative
+from ..choices import BeneficiaryKind, Funder, ProjectStatus
+from ..filters import ProjectFilter
+
+PER_PAGE = 12
+CARD_IMAGE = "fill-640x360|format-webp"
+
+
+class ProjectIndexPage(RoutablePageMixin, BasePage):
+    """« Projets soutenus »: the catalogue of projects the programmes fund, with filters."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["programmes.ProjectPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "catalogue des projets soutenus"
+
+    def projects(self):
+        images = get_image_model().objects.prefetch_renditions(CARD_IMAGE)
+        return (
+            public(ProjectPage.objects.live())
+            .descendant_of(self)
+            .prefetch_related("fundings", "communes", Prefetch("photo", queryset=images))
+            .order_by("-committee_date", "title", "pk")
+        )
+
+    @path("")
+    def listing(self, request):
+        template = "programmes/project_index_page.html"
+        return render_listing(self, request, template, self.projects(), PER_PAGE, ProjectFilter)
+
+
+class ProjectForm(WagtailAdminPageForm):
+    """Aid never above the cost; the committee's date within the period of the actions'
+    programmes. Each error names its field."""
+
+    def clean(self):
+        cleaned = super().clean()
+        cost = cleaned.get("total_cost")
+        aid = sum(
+            (form.cleaned_data.get("amount") or Decimal(0))
+            for form in self.formsets["fundings"].forms
+            if form.is_valid() and not form.cleaned_data.get("DELETE")
+        )
+        if cost is not None and aid > cost:
+            aid_text, cost_text = (f"{value:.2f}".replace(".", ",") for value in (aid, cost))
+            self.add_error(
+                "total_cost", f"Les aides ({aid_text} €) dépassent le coût total ({cost_text} €)."
+            )
+        committee = cleaned.get("committee_date")
+        for action in cleaned.get("actions") or []:
+            programme = action.get_parent().specific
+            if committee and not programme.start_year <= committee.year <= programme.end_year:
+                self.add_error(
+                    "committee_date",
+                    f"Le comité du {committee:%d/%m/%Y} est hors de la période de "
+                    f"« {programme.title} » ({programme.start_year}–{programme.end_year}).",
+                )
+                break
+        return cleaned
+
+
+class ProjectPage(BasePage):
+    Kind = BeneficiaryKind
+    Status = ProjectStatus
+
+    beneficiary = models.CharField("bénéficiaire", max_length=200)
+    beneficiary_kind = models.CharField(
+        "nature du bénéficiaire", max_length=24, choices=Kind.choices
+    )
+    name_required_by_law = models.BooleanField(
+        "la loi impose de publier son nom",
+        default=False,
+        help_text="Pour un particulier seulement : sans cette case, son nom n'est jamais publié.",
+    )
+    communes = ParentalManyToManyField(
+        "territory.Commune", verbose_name="communes", blank=True, related_name="+"
+    )
+    actions = ParentalManyToManyField(
+        "programmes.ActionPage", verbose_name="fiches actions mises en œuvre", blank=True,
+        related_name="projects",
+    )  # fmt: skip
+    total_cost = models.DecimalField(
+        "coût total (€)", max_digits=12, decimal_places=2, validators=[no_negative]
+    )
+    committee_date = models.DateField("date du comité", null=True, blank=True)
+    status = models.CharField(
+        "état", max_length=12, choices=Status.choices, default=Status.PROGRAMMED
+    )
+    photo = models.ForeignKey(
+        "core.CustomImage", verbose_name="photo", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+    body = StreamField(body_stream(), blank=True, verbose_name="description")
+
+    base_form_class = ProjectForm
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("beneficiary"),
+                FieldPanel("beneficiary_kind"),
+                FieldPanel("name_required_by_law"),
+            ],
+            heading="Bénéficiaire",
+        ),
+        FieldRowPanel(
+            [FieldPanel("total_cost"), FieldPanel("committee_date"), FieldPanel("status")]
+        ),
+        InlinePanel("fundings", label="aide", heading="Financeurs"),
+        FieldPanel("actions"),
+        FieldPanel("communes", widget=CommuneCheckboxes),
+        FieldPanel("photo"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    search_kind = ("projets", "Projets soutenus")
+    parent_page_types = ["programmes.ProjectIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "projet soutenu"
+        verbose_name_plural = "projets soutenus"
+
+    @property
+    def public_beneficiary(self):
+        if self.beneficiary_kind == self.Kind.PERSON and not self.name_required_by_law:
+            return "Un particulier"
+        return self.beneficiary
+
+    @property
+    def total_aid(self):
+        return sum((funding.amount for funding in self.fundings.all()), Decimal(0))
+
+    @property
+    def aid_rate(self):
+        return round(self.total_aid / self.total_cost * 100, 1) if self.total_cost else None
+
+
+class ProjectFunding(Orderable):
+    project = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="fundings")
+    funder = models.CharField("financeur", max_length=16, choices=Funder.choices)
+    other = models.CharField("autre financeur (nom)", max_length=200, blank=True)
+    amount = models.DecimalField(
+        "montant (€)", max_digits=12, decimal_places=2, validators=[no_negative]
+    )
+    paid = models.DecimalField(
+        "dont versé (€)", max_digits=12, decimal_places=2, default=0, validators=[no_negative]
+    )
+
+    panels = [
+        FieldRowPanel(
+            [FieldPanel("funder"), FieldPanel("other"), FieldPanel("amount"), FieldPanel("paid")]
+        )
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "aide"
+
+    def clean(self):
+        if self.funder == Funder.OTHER and not self.other:
+            raise ValidationError({"other": "Nommez ce financeur."})
+        if self.paid and self.amount is not None and self.paid > self.amount:
+            raise ValidationError({"paid": "Le versé dépasse le montant de l'aide."})
+
+    @property
+    def label(self):
+        return self.other if self.funder == Funder.OTHER else self.get_funder_display()

@@ -1,0 +1,116 @@
+"""Supported projects: amounts typed the French way, aid never above the cost, the committee
+within the programme's period, a private person never named unless the law requires it, a
+catalogue with filters that keeps a fixed number of queries."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from wagtail.models import Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+from petr.programmes.models import (
+    ActionPage,
+    ProgrammePage,
+    ProjectFunding,
+    ProjectIndexPage,
+    ProjectPage,
+)
+from petr.territory.models import Commune
+from petr.users.models import User
+
+pytestmark = pytest.mark.django_db
+
+
+def add_project(title="Tiers-lieu de Saint-Mihiel", fundings=(("leader", "20000", "0"),), **fields):
+    values = dict(
+        beneficiary="Association Les Ateliers", beneficiary_kind="association",
+        total_cost=Decimal("50000"), status="programme",
+    ) | fields  # fmt: skip
+    communes = values.pop("communes", [])
+    actions = values.pop("actions", [])
+    project = ProjectPage(
+        title=title,
+        fundings=[
+            ProjectFunding(funder=f, amount=Decimal(a), paid=Decimal(p)) for f, a, p in fundings
+        ],
+        **values,
+    )
+    ProjectIndexPage.objects.get().add_child(instance=project)
+    project.communes.set(communes)
+    project.actions.set(actions)
+    project.save_revision().publish()
+    return project
+
+
+def admin_post(client, parent, **fields):
+    admin = User.objects.filter(username="claire").first()
+    client.force_login(admin or User.objects.create_superuser("claire", "c@p.example", "x" * 16))
+    data = {
+        "title": "Maison de santé", "slug": "maison-de-sante", "intro": "",
+        "beneficiary": "Commune de Woël", "beneficiary_kind": "commune", "total_cost": "",
+        "committee_date": "", "status": "programme", "body": streamfield([]),
+        "action-publish": "publish",
+        "fundings": inline_formset([{"funder": "leader", "other": "", "amount": "", "paid": "0"}]),
+    } | fields  # fmt: skip
+    actions = data.pop("actions", [])  # several values of one field, not a nested list
+    url = f"/admin/pages/add/programmes/projectpage/{parent.pk}/"
+    return client.post(url, {**nested_form_data(data), "actions": actions})
+
+
+def test_amounts_are_typed_the_french_way_and_checked(client, seeded):
+    catalogue = ProjectIndexPage.objects.get()
+    funding = [{"funder": "leader", "other": "", "amount": "30 000,00", "paid": "0"}]
+    refused = admin_post(
+        client, catalogue, total_cost="12 500,50", fundings=inline_formset(funding)
+    )
+    assert refused.status_code == 200
+    assert (
+        "Les aides (30000,00 €) dépassent le coût total (12500,50 €)." in refused.content.decode()
+    )
+    funding[0]["amount"] = "10 000"
+    done = admin_post(client, catalogue, total_cost="12 500,50", fundings=inline_formset(funding))
+    assert done.status_code == 302
+    project = ProjectPage.objects.get(slug="maison-de-sante")
+    assert project.total_cost == Decimal("12500.50") and project.aid_rate == Decimal("80.0")
+
+
+def test_the_committee_meets_within_the_programme_period(client, seeded):
+    cls3 = ProgrammePage.objects.get(slug="cls-3")
+    action = ActionPage(title="Prévention", axis=cls3.axes.first())
+    cls3.add_child(instance=action)
+    funding = [{"funder": "leader", "other": "", "amount": "100", "paid": "0"}]
+    refused = admin_post(
+        client, ProjectIndexPage.objects.get(), total_cost="1000", committee_date="05/12/2019",
+        actions=[action.pk], fundings=inline_formset(funding),
+    )  # fmt: skip
+    assert "hors de la période de « Contrat local de santé 2025-2030 (CLS 3) » (2025–2030)" in (
+        refused.content.decode().replace("&#x27;", "'")
+    )
+
+
+def test_a_private_person_is_never_named_unless_the_law_requires_it(client, seeded):
+    project = add_project(beneficiary="Jeanne Martin", beneficiary_kind="particulier")
+    html = client.get(project.url).content.decode()
+    assert "Jeanne Martin" not in html and "Un particulier" in html
+    assert "Jeanne Martin" not in client.get("/projets-soutenus/").content.decode()
+    project.name_required_by_law = True
+    project.save_revision().publish()
+    assert "Jeanne Martin" in client.get(project.url).content.decode()
+
+
+def test_the_catalogue_filters_and_keeps_a_fixed_number_of_queries(client, seeded, query_counts):
+    assert "Aucun projet soutenu n'est publié" in client.get("/projets-soutenus/").content.decode()
+    mihiel = Commune.objects.get(slug="saint-mihiel")
+    add_project("Tiers-lieu", communes=[mihiel], committee_date=datetime.date(2026, 3, 2))
+    add_project("Vergers", communes=[Commune.objects.get(slug="woel")], status="solde")
+    html = client.get("/projets-soutenus/?commune=saint-mihiel").content.decode()
+    assert "Tiers-lieu" in html and "Vergers" not in html and "1 projet soutenu" in html
+    html = client.get("/projets-soutenus/?status=solde&year=2026").content.decode()
+    assert "Aucun projet ne correspond" in html
+    urls = ["/projets-soutenus/", "/projets-soutenus/?communaute=cc-du-sammiellois"]
+    before = query_counts(urls)
+    for n in range(4):
+        add_project(f"Projet {n}", communes=[mihiel], fundings=[("leader", "100", "0")] * 2)
+    assert query_counts(urls) == before
+    assert Page.objects.type(ProjectPage).live().count() == 6
