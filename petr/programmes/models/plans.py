@@ -19,6 +19,7 @@ from petr.core.shared_lookups import public
 from petr.territory.widgets import CommuneCheckboxes
 
 from ..blocks import IndicatorBlock, no_negative, progress
+from ..dashboard import envelope_of
 
 
 class ProgrammePage(BasePage):
@@ -93,6 +94,11 @@ class ProgrammePage(BasePage):
 
     def actions(self):
         return public(ActionPage.objects.live().child_of(self)).select_related("axis")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["envelope"] = envelope_of(self)
+        return context
 
     def axes_with_actions(self):
         """[(axis or None, [actions])]: the axes in order, then actions attached to none."""

@@ -114,3 +114,43 @@ def test_the_catalogue_filters_and_keeps_a_fixed_number_of_queries(client, seede
         add_project(f"Projet {n}", communes=[mihiel], fundings=[("leader", "100", "0")] * 2)
     assert query_counts(urls) == before
     assert Page.objects.type(ProjectPage).live().count() == 6
+
+
+def test_the_leader_dashboard_matches_a_hand_calculation(client, seeded):
+    from petr.programmes.dashboard import envelope_of
+
+    leader = ProgrammePage.objects.get(slug="programme-leader-2023-2027")
+    assert envelope_of(leader) is None  # no envelope known, nothing funded: nothing shown
+    leader.envelope = Decimal("1000000")
+    leader.save_revision().publish()
+    a1, a2 = (ActionPage(title=f"Action {n}", number=str(n)) for n in (1, 2))
+    for action in (a1, a2):
+        leader.add_child(instance=action)
+        action.save_revision().publish()
+    add_project(
+        "P1", actions=[a1], fundings=[("leader", "40000", "10000"), ("region", "5000", "0")]
+    )
+    add_project("P2", actions=[a1, a2], fundings=[("leader", "25000.50", "0")], status="en-cours")
+    add_project("P3", actions=[a2], fundings=[("leader", "12000", "12000")], status="solde")
+    add_project("P4", actions=[a2], fundings=[("leader", "30000", "0")], status="abandonne")
+    # By hand: programmed 40 000 + 25 000,50 + 12 000 (P4 abandoned, the Région's aid is not
+    # FEADER); paid 10 000 + 12 000; P2 counts once, under action 1.
+    envelope = envelope_of(ProgrammePage.objects.get(pk=leader.pk))
+    assert envelope.programmed == Decimal("77000.50") and envelope.paid == Decimal("22000")
+    assert envelope.remaining == Decimal("922999.50") and envelope.programmed_rate == Decimal("7.7")
+    lines = [
+        (line.action.number, line.projects, line.programmed, line.paid) for line in envelope.lines
+    ]
+    assert lines == [
+        ("1", 2, Decimal("65000.50"), Decimal("10000")),
+        ("2", 1, Decimal("12000"), Decimal("12000")),
+    ]
+    html = client.get(leader.url).content.decode()
+    assert "Reste à programmer" in html and "922\u202f999,50" in html and "mis à jour le" in html
+
+
+def test_a_commune_page_lists_its_projects(client, seeded):
+    add_project("Halle du marché", communes=[Commune.objects.get(slug="saint-mihiel")])
+    html = client.get("/territoire/saint-mihiel/").content.decode()
+    assert "Projets soutenus à Saint-Mihiel" in html and "Halle du marché" in html
+    assert "Projets soutenus" not in client.get("/territoire/woel/").content.decode()

@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from wagtail.admin.panels import FieldPanel
@@ -7,6 +8,7 @@ from wagtail.search import index
 
 from petr.core.blocks import body_stream
 from petr.core.models import BasePage
+from petr.core.shared_lookups import public
 from petr.territory import presentation
 from petr.territory.blocks import MembersBlock
 
@@ -76,7 +78,9 @@ class TerritoryPage(RoutablePageMixin, BasePage):
         commune = get_object_or_404(Commune.objects.select_related("epci"), slug=slug)
         context = self.get_context(request)
         context.update(presentation.commune_context(self.get_url(request), commune))
+        projects = apps.get_model("programmes", "ProjectPage").objects.live()  # a later app
         context.update(
+            projects=public(projects.filter(communes=commune)).order_by("title"),
             subject_title=commune.name,
             subject_description=f"{commune.name}, commune de la {commune.epci.name} : "
             "population, superficie et situation sur la carte du territoire.",
