@@ -56,7 +56,11 @@ ROLES = {
 # One role per mission, on its own pages: « Chargé·e de mission — LEADER »…
 MISSION_ROLE = "Chargé·e de mission — {title}"
 MISSION_KEY_PREFIX = "page.missions."
+# What a mission's officer also works on, beyond its mission's pages (by seed keys).
+MISSION_EXTRA_PAGES = {"page.missions.leader": ["page.projects"]}
 WORKFLOW = "Validation par la direction"
+# The sections whose pages are published once « Direction » approves.
+WORKFLOW_PAGES = ["page.missions", "page.projects"]
 APPROVERS = "Direction"
 
 
@@ -70,8 +74,9 @@ def mission_roles():
     for mark in SeedMark.objects.filter(key__startswith=MISSION_KEY_PREFIX):
         page = Page.objects.filter(pk=mark.object_id).first()
         if page:
+            extra = MISSION_EXTRA_PAGES.get(mark.key, [])
             roles[MISSION_ROLE.format(title=page.title)] = {
-                "pages": {mark.key: EDITING},
+                "pages": {key: EDITING for key in [mark.key, *extra]},
                 "collections": IMAGES_AND_FILES,
                 "models": ADMIN,
             }
@@ -105,18 +110,25 @@ def grant(group, role):
         )
 
 
-def set_up_workflow():
-    """Mission pages are published once « Direction » approves. Wagtail's own English
-    « Moderators approval » on the whole site is retired: the other roles publish their pages."""
+def the_workflow():
     task, _ = GroupApprovalTask.objects.get_or_create(name="Validation par la direction")
     task.groups.add(Group.objects.get(name=APPROVERS))
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    missions = page_for("page.missions")
-    if missions:
-        WorkflowPage.objects.update_or_create(page=missions, defaults={"workflow": workflow})
+    return workflow
+
+
+def retire_wagtails_workflow():
+    """Wagtail's own English « Moderators approval » on the whole site is retired: the roles
+    publish their pages, but for the sections of WORKFLOW_PAGES."""
     WorkflowPage.objects.filter(workflow__name="Moderators approval").delete()
     Workflow.objects.filter(name="Moderators approval").update(active=False)
+
+
+def apply_workflow(key):
+    page = page_for(key)
+    if page:
+        WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": the_workflow()})
 
 
 @transaction.atomic
@@ -124,4 +136,8 @@ def sync_roles():
     for name, role in {**ROLES, **mission_roles()}.items():
         group, _ = Group.objects.get_or_create(name=name)
         grant(group, role)
-    seed_once("roles.workflow", set_up_workflow)  # an administrator's later changes stay
+    # Once each: an administrator's later changes stay.
+    seed_once("roles.workflow", retire_wagtails_workflow)
+    for key in WORKFLOW_PAGES:
+        if page_for(key):
+            seed_once(f"roles.workflow:{key}", lambda key=key: apply_workflow(key))

@@ -55,6 +55,12 @@ def test_a_mission_officer_edits_their_mission_and_submits_it_for_approval(pages
     assert workflow.name == "Validation par la direction"
     [task] = workflow.tasks
     assert list(task.specific.groups.values_list("name", flat=True)) == ["Direction"]
+    # the LEADER officer also records the projects the programme funds, approved the same way
+    assert rights(user, "projets-soutenus") == (True, False, True)
+    assert Page.objects.get(slug="projets-soutenus").get_workflow().name == workflow.name
+    health = member("Chargé·e de mission — Contrat local de santé")
+    assert rights(health, "projets-soutenus") == (False, False, False)
+    assert rights(health, "cls-3") == (True, False, True)  # its programme, under its mission
 
 
 def test_direction_approves_and_publishes_everywhere(pages):
