@@ -85,6 +85,7 @@ QUICK_ACCESS = [
     ("Habitant ou habitante", [("territory", "Ma commune et le territoire"), ("agenda", ""),
                                ("mobility", "Se déplacer"), ("health", "Santé")]),
     ("Porteur ou porteuse de projet", [("leader", "Financer un projet avec LEADER"),
+                                       ("projects", "Les projets déjà soutenus"),
                                        ("transition", ""), ("contact", "Rencontrer l'équipe")]),
     ("Élu ou élue", [("acts", "Délibérations et actes"), ("documents", ""), ("petr", "")]),
     ("Partenaire", [("missions", ""), ("petr", "Gouvernance du PETR"), ("contact", "")]),

@@ -246,6 +246,9 @@ def seed_mission_actions(pages):
             if mission and contact and not mission.actions:
                 label = "Rencontrer l'équipe LEADER" if key == "leader" else "Écrire à l'équipe"
                 mission.actions = [("action", {"label": label, "page": contact})]
+                if key == "leader" and pages.get("projects"):
+                    label = "Voir les projets soutenus"
+                    mission.actions.append(("action", {"label": label, "page": pages["projects"]}))
                 mission.save_revision().publish()
 
     seed_once("missions.actions", apply)

@@ -34,7 +34,6 @@ class Command(BaseCommand):
         seed_settings(site)
         missions = seed_missions(home)
         seed_programmes(missions)
-        seed_project_catalogue(home)
         pages = {
             "petr": seed_petr_page(home),
             "territory": seed_territory_page(home),
@@ -42,6 +41,7 @@ class Command(BaseCommand):
             "agenda": seed_agenda(home),
             "acts": seed_register(home),
             "documents": seed_documents(home),
+            "projects": seed_project_catalogue(home),
             **missions,
             **seed_service_pages(home),
         }
