@@ -30,15 +30,27 @@
     });
   }
 
+  // Measured only where the menu is a row (wide screens), once the page is drawn: phones and
+  // long pages pay no forced layout.
+  var wide = window.matchMedia("(min-width: 64rem)");
+  var pending = false;
+
   function fit() {
+    pending = false;
     header.classList.remove("is-compact");
     var list = nav.querySelector(".main-nav__list");
     var items = list ? list.children : [];
-    if (items.length && getComputedStyle(list).flexDirection === "row") {
+    if (wide.matches && items.length) {
       var top = items[0].offsetTop;
       var wraps = Array.prototype.some.call(items, function (item) { return item.offsetTop > top; });
       header.classList.toggle("is-compact", wraps);
     }
+  }
+
+  function fitLater() {
+    if (pending) return;
+    pending = true;
+    window.requestAnimationFrame(fit);
   }
 
   button.addEventListener("click", function () { setOpen(button.getAttribute("aria-expanded") !== "true"); });
@@ -55,6 +67,6 @@
     }
   });
   document.addEventListener("click", function (event) { if (!nav.contains(event.target)) closeGroups(null); });
-  window.addEventListener("resize", fit);
-  fit();
+  window.addEventListener("resize", fitLater);
+  if (wide.matches) fitLater();
 })();
