@@ -165,3 +165,28 @@ def test_pages_are_compressed_once_and_served_to_clients_that_accept_it(client, 
     assert int(packed["Content-Length"]) == len(packed.content) < len(plain.content) / 4
     assert "Accept-Encoding" in packed["Vary"] and packed["ETag"].startswith("W/")
     assert client.get("/territoire/", HTTP_ACCEPT_ENCODING="identity").content == plain.content
+
+
+def test_what_shows_elsewhere_purges_where_it_shows(client, page_cache, publishing):
+    """A news item naming a mission purges the mission's page (its side column); a supported
+    project purges its programme's page (the LEADER envelope) and its communes' pages."""
+    from petr.missions.models import MissionPage
+    from petr.programmes.models import ActionPage, ProgrammePage
+    from petr.programmes.tests.test_projects import add_project
+    from petr.territory.models import Commune
+
+    leader = MissionPage.objects.get(slug="leader")
+    programme = ProgrammePage.objects.get(slug="programme-leader-2023-2027")
+    action = ActionPage(title="Services de proximité", number="1")
+    programme.add_child(instance=action)
+    action.save_revision().publish()
+    watched = [leader.url, programme.url, "/territoire/woel/", "/territoire/saint-mihiel/"]
+    for path in watched:
+        client.get(path)
+    with publishing():
+        publish_news(1, title="Appel à projets LEADER", mission=leader)
+        add_project("Épicerie de Woël", communes=[Commune.objects.get(slug="woel")],
+                    actions=[action])  # fmt: skip
+    assert b"Appel \xc3\xa0 projets LEADER" in client.get(leader.url).content
+    assert "Épicerie de Woël".encode() in client.get("/territoire/woel/").content
+    assert b"L'enveloppe FEADER" in client.get(programme.url).content  # its first project

@@ -1,0 +1,25 @@
+"""A supported project shows on its programme's page (the LEADER envelope), on its communes'
+pages and in the open data: its publication purges those from the page cache. An action shows
+on its mission's page, above its programme (core/invalidation.py purges ancestors as listings
+already)."""
+
+from django.dispatch import receiver
+from wagtail.signals import page_published, page_unpublished
+
+from petr.core.invalidation import public_path
+from petr.core.pagecache import purge
+from petr.territory.models import TerritoryPage
+
+from .models import ProgrammePage, ProjectPage
+
+
+@receiver([page_published, page_unpublished], sender=ProjectPage)
+def purge_where_a_project_shows(sender, instance, **kwargs):
+    programmes = ProgrammePage.objects.filter(
+        path__in={action.path[: -action.steplen] for action in instance.actions.all()}
+    ).values_list("url_path", flat=True)
+    territory = TerritoryPage.objects.values_list("url_path", flat=True)
+    purge(
+        pages=filter(None, map(public_path, programmes)),
+        trees=["/donnees/", *filter(None, map(public_path, territory))],
+    )
