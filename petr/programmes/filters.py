@@ -32,14 +32,19 @@ def _computed_choices():
     actions = _model("ActionPage").objects.live().filter(pk__in=named.values("actionpage"))
     under = actions.filter(path__startswith=OuterRef("path"))
     programmes = _model("ProgrammePage").objects.live().filter(Exists(under))
+    missions = apps.get_model("missions", "MissionPage").objects.live().filter(Exists(under))
     in_communes = _model("ProjectPage").communes.through.objects.filter(projectpage__in=projects)
     communes = Commune.objects.filter(pk__in=in_communes.values("commune"))
     epcis = Epci.objects.filter(communes__in=communes).distinct()
     years = projects.exclude(committee_date=None).annotate(y=ExtractYear("committee_date"))
     kinds = set(projects.values_list("beneficiary_kind", flat=True))
     return {
+        "missions": [(m.slug, m.short_name) for m in missions.order_by("path")],
         "programmes": [(p.slug, p.title) for p in programmes.order_by("path")],
-        "paths": dict(programmes.values_list("slug", "path")),
+        "paths": {
+            **dict(missions.values_list("slug", "path")),
+            **dict(programmes.values_list("slug", "path")),
+        },
         "actions": [(str(a.pk), f"{a.number} {a.title}".strip()) for a in actions.order_by("path")],
         "communautes": sorted(
             epcis.values_list("slug", "name"), key=lambda c: french_sort_key(c[1])
@@ -63,7 +68,7 @@ def filter_choices():
 @receiver([page_published, page_unpublished])
 @receiver(post_delete)
 def forget_choices(sender, **kwargs):
-    if sender._meta.app_label == "programmes":
+    if sender._meta.app_label in ("programmes", "missions"):
         forget(CHOICES_KEY)
 
 
@@ -72,9 +77,13 @@ def _choices(name):
 
 
 class ProjectFilter(django_filters.FilterSet):
+    mission = django_filters.ChoiceFilter(
+        choices=_choices("missions"), label="Mission", empty_label="Toutes",
+        method="under",
+    )  # fmt: skip
     programme = django_filters.ChoiceFilter(
         choices=_choices("programmes"), label="Programme", empty_label="Tous",
-        method="in_programme",
+        method="under",
     )  # fmt: skip
     action = django_filters.ChoiceFilter(
         field_name="actions__pk", choices=_choices("actions"), label="Fiche action",
@@ -100,6 +109,7 @@ class ProjectFilter(django_filters.FilterSet):
         choices=ProjectStatus.choices, label="État", empty_label="Tous"
     )
 
-    def in_programme(self, queryset, name, value):
+    def under(self, queryset, name, value):
+        """Projects carrying out an action of this mission or programme (a subtree)."""
         path = filter_choices()["paths"][value]
         return queryset.filter(actions__path__startswith=path).distinct()

@@ -108,12 +108,21 @@ def test_the_catalogue_filters_and_keeps_a_fixed_number_of_queries(client, seede
     assert "Tiers-lieu" in html and "Vergers" not in html and "1 projet soutenu" in html
     html = client.get("/projets-soutenus/?status=solde&year=2026").content.decode()
     assert "Aucun projet ne correspond" in html
+    cls3 = ProgrammePage.objects.get(slug="cls-3")
+    action = ActionPage(title="Prévention", axis=cls3.axes.first())
+    cls3.add_child(instance=action)
+    action.save_revision().publish()
+    add_project("Maison de santé", actions=[action])
+    html = client.get("/projets-soutenus/?mission=contrat-local-de-sante").content.decode()
+    assert "Maison de santé" in html and "Tiers-lieu" not in html and "1 projet soutenu" in html
+    html = client.get("/projets-soutenus/?programme=cls-3").content.decode()
+    assert "Maison de santé" in html and "Vergers" not in html
     urls = ["/projets-soutenus/", "/projets-soutenus/?communaute=cc-du-sammiellois"]
     before = query_counts(urls)
     for n in range(4):
         add_project(f"Projet {n}", communes=[mihiel], fundings=[("leader", "100", "0")] * 2)
     assert query_counts(urls) == before
-    assert Page.objects.type(ProjectPage).live().count() == 6
+    assert Page.objects.type(ProjectPage).live().count() == 7
 
 
 def test_the_leader_dashboard_matches_a_hand_calculation(client, seeded):
