@@ -4,7 +4,6 @@ the law requires it (GDPR; rules on publishing CAP beneficiaries, Regulation (EU
 
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -56,11 +55,18 @@ class ProjectIndexPage(RoutablePageMixin, BasePage):
 
 
 class ProjectForm(WagtailAdminPageForm):
-    """Aid never above the cost; the committee's date within the period of the actions'
-    programmes. Each error names its field."""
+    """Each aid names its funder and is not paid beyond its amount; aid never above the cost;
+    the committee's date within the period of the actions' programmes. Each error names its
+    field."""
 
     def clean(self):
         cleaned = super().clean()
+        for form in self.formsets["fundings"].forms:
+            line = form.cleaned_data if form.is_valid() else {}
+            if line.get("funder") == Funder.OTHER and not line.get("other"):
+                form.add_error("other", "Nommez ce financeur.")
+            if (line.get("paid") or 0) > (line.get("amount") or 0):
+                form.add_error("paid", "Le versé dépasse le montant de l'aide.")
         cost = cleaned.get("total_cost")
         aid = sum(
             (form.cleaned_data.get("amount") or Decimal(0))
@@ -181,12 +187,6 @@ class ProjectFunding(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = "aide"
-
-    def clean(self):
-        if self.funder == Funder.OTHER and not self.other:
-            raise ValidationError({"other": "Nommez ce financeur."})
-        if self.paid and self.amount is not None and self.paid > self.amount:
-            raise ValidationError({"paid": "Le versé dépasse le montant de l'aide."})
 
     @property
     def label(self):

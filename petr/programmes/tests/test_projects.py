@@ -68,6 +68,10 @@ def test_amounts_are_typed_the_french_way_and_checked(client, seeded):
     assert (
         "Les aides (30000,00 €) dépassent le coût total (12500,50 €)." in refused.content.decode()
     )
+    wrong = [{"funder": "autre", "other": "", "amount": "100", "paid": "200"}]
+    html = admin_post(client, catalogue, total_cost="1000", fundings=inline_formset(wrong))
+    html = html.content.decode().replace("&#x27;", "'")
+    assert "Nommez ce financeur." in html and "Le versé dépasse le montant de l'aide." in html
     funding[0]["amount"] = "10 000"
     done = admin_post(client, catalogue, total_cost="12 500,50", fundings=inline_formset(funding))
     assert done.status_code == 302
