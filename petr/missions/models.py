@@ -114,6 +114,7 @@ class MissionPage(BasePage):
         }
         programmes = apps.get_model(*PROGRAMME.split(".")).objects.live().child_of(self)
         context["programmes"] = public(programmes)
+        context["places"] = list(self.places.for_map())
         return context
 
     @classmethod

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "petr.home",
     "petr.missions",
     "petr.programmes",
+    "petr.places",
     "petr.news",
     "petr.events",
     "petr.search",

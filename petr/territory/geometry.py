@@ -10,15 +10,17 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from shapely.geometry import MultiPolygon, Polygon, mapping, shape
+from shapely.geometry import MultiPolygon, Point, Polygon, mapping, shape
+from shapely.prepared import prep
 from shapely.ops import unary_union
 
 OUTLINES_PATH = Path(__file__).parent / "data" / "outlines.geojson"
-DRAWING_VERSION = 1  # bump when the drawing code changes, so the next import redraws the map
+DRAWING_VERSION = 2  # bump when the drawing code changes, so the next import redraws the map
 MAP_WIDTH = 600  # SVG user units; the map scales to its container.
 PRECISION = 1  # decimals kept in SVG coordinates: 0.1 unit is below a pixel at any usual size.
 GEOJSON_DECIMALS = 5  # about 1 m, the precision of the shipped outlines.
 MIN_HOLE_AREA = 1e-5  # square degrees, about 0.07 km²: smaller holes in a union are slivers.
+METRES_PER_DEGREE = 111_320  # of longitude at the equator
 MARKER_RADIUS = 4  # a commune without a shipped outline is drawn as a dot at its centre.
 
 
@@ -39,6 +41,22 @@ class Drawing:
     commune_paths: dict
     epci_paths: dict
     petr_path: str
+    frame: "Frame | None" = None
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The projection of the drawing, kept to place points (carpool areas…) on it later."""
+
+    west: float
+    north: float
+    x_factor: float
+    scale: float
+
+    def project(self, lon, lat):
+        return round((lon - self.west) * self.x_factor * self.scale, PRECISION), round(
+            (self.north - lat) * self.scale, PRECISION
+        )
 
 
 def load_outlines(path: Path = OUTLINES_PATH) -> dict:
@@ -66,6 +84,18 @@ def _without_slivers(geometry):
     return cleaned[0] if len(cleaned) == 1 else MultiPolygon(cleaned)
 
 
+def prepared(outline: dict):
+    """An outline made ready for many point tests."""
+    return prep(shape(outline))
+
+
+def near(area, lon: float, lat: float, tolerance_m: float) -> bool:
+    """Whether (lon, lat) lies within tolerance_m of a prepared outline (metres converted to
+    degrees at the point's latitude, precise enough at this scale)."""
+    degrees = tolerance_m / (METRES_PER_DEGREE * math.cos(math.radians(lat)))
+    return area.contains(Point(lon, lat)) or area.intersects(Point(lon, lat).buffer(degrees))
+
+
 def rounded(geometry: dict) -> dict:
     def walk(coords):
         if isinstance(coords[0], (int, float)):
@@ -88,11 +118,8 @@ def draw(places, outlines: dict, epci_outlines: dict, petr_outline: dict | None)
     x_factor = math.cos(math.radians((north + south) / 2))
     scale = MAP_WIDTH / max((east - west) * x_factor, 1e-9)
     height = math.ceil((north - south) * scale)
-
-    def project(lon, lat):
-        return round((lon - west) * x_factor * scale, PRECISION), round(
-            (north - lat) * scale, PRECISION
-        )
+    frame = Frame(west, north, x_factor, scale)
+    project = frame.project
 
     commune_paths = {}
     for place in places:
@@ -103,7 +130,7 @@ def draw(places, outlines: dict, epci_outlines: dict, petr_outline: dict | None)
             commune_paths[place.code_insee] = _dot(*project(place.longitude, place.latitude))
     epci_paths = {siren: svg_path(geom, project) for siren, geom in epci_outlines.items() if geom}
     petr_path = svg_path(petr_outline, project) if petr_outline else ""
-    return Drawing(MAP_WIDTH, height, commune_paths, epci_paths, petr_path)
+    return Drawing(MAP_WIDTH, height, commune_paths, epci_paths, petr_path, frame)
 
 
 def svg_path(geometry: dict, project) -> str:

@@ -155,11 +155,12 @@ def rebuild_map_if_changed(outlines_path=geometry.OUTLINES_PATH) -> bool:
         commune.outline = outlines.get(commune.code_insee)
         by_epci.setdefault(commune.epci, []).append(commune.outline)
     epci_outlines = {epci.siren: geometry.union_outline(group) for epci, group in by_epci.items()}
+    petr_outline = geometry.union_outline(c.outline for c in communes)
     drawing = geometry.draw(
         [geometry.Place(c.code_insee, c.epci.siren, c.longitude, c.latitude) for c in communes],
         outlines,
         epci_outlines,
-        geometry.union_outline(c.outline for c in communes),
+        petr_outline,
     )
     for commune in communes:
         commune.map_path = drawing.commune_paths.get(commune.code_insee, "")
@@ -173,6 +174,8 @@ def rebuild_map_if_changed(outlines_path=geometry.OUTLINES_PATH) -> bool:
         width=drawing.width,
         height=drawing.height,
         petr_path=drawing.petr_path,
+        outline=petr_outline,
+        frame=asdict(drawing.frame) if drawing.frame else None,
         fingerprint=fingerprint,
     )
     return True

@@ -5,11 +5,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Collate
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 
 from petr.core.french import COLLATION
+from petr.territory import geometry
 from petr.territory.changes import Changes
 
 
@@ -91,6 +93,9 @@ class Commune(models.Model):
         return self.population / self.area_km2
 
 
+TOLERANCE_M = 300
+
+
 class TerritoryMap(models.Model):
     """The projected frame of the SVG map, rebuilt by an import only when the perimeter or the
     outlines change (the fingerprint says what it was drawn from)."""
@@ -98,6 +103,8 @@ class TerritoryMap(models.Model):
     width = models.PositiveIntegerField()
     height = models.PositiveIntegerField()
     petr_path = models.TextField(blank=True)
+    outline = models.JSONField(null=True, blank=True)  # the whole perimeter, GeoJSON WGS84
+    frame = models.JSONField(null=True, blank=True)  # geometry.Frame of the drawing
     fingerprint = models.CharField(max_length=64)
     built_at = models.DateTimeField(auto_now=True)
 
@@ -106,6 +113,23 @@ class TerritoryMap(models.Model):
 
     def __str__(self):
         return f"Carte du territoire ({self.built_at:%d/%m/%Y})"
+
+    def to_svg(self, longitude, latitude):
+        """Where a point falls on the drawing, or None if the map predates the frame."""
+        if not self.frame or longitude is None or latitude is None:
+            return None
+        return geometry.Frame(**self.frame).project(float(longitude), float(latitude))
+
+    def contains(self, longitude, latitude):
+        """Whether a point lies in the perimeter, give or take TOLERANCE_M: the outlines are
+        generalised, so a car park on the very border may fall a few metres outside them."""
+        if not self.outline:
+            return False
+        return geometry.near(self._area, float(longitude), float(latitude), TOLERANCE_M)
+
+    @cached_property
+    def _area(self):
+        return geometry.prepared(self.outline)
 
 
 class DataImport(models.Model):

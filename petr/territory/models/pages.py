@@ -81,6 +81,7 @@ class TerritoryPage(RoutablePageMixin, BasePage):
         projects = apps.get_model("programmes", "ProjectPage").objects.live()  # a later app
         context.update(
             projects=public(projects.filter(communes=commune)).order_by("title"),
+            places=list(commune.places.for_map()),  # petr.places, a later app
             subject_title=commune.name,
             subject_description=f"{commune.name}, commune de la {commune.epci.name} : "
             "population, superficie et situation sur la carte du territoire.",

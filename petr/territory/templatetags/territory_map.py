@@ -12,7 +12,11 @@
 - colouring: how the other communes are drawn: "communautes" (default, each in its
   communauté's colour), "muted" (grey), or an `Epci` (its communes in colour, the rest grey);
 - outline: an `Epci` whose boundary is drawn thick;
-- links: every commune is a link to its page, with the legend (the territory page's map).
+- links: every commune is a link to its page, with the legend (the territory page's map);
+- shading: {commune pk: class number} drawn as `map-shade-<n>` (a choropleth: its legend is
+  the caller's);
+- points: objects with `longitude`, `latitude`, `name`, `symbol` (its shape) and `symbol_label`
+  (the legend's words), drawn over the communes.
 
 It reads the outlines the last import drew, in three queries whatever the number of communes;
 the territory pages, which already have them, pass their `map_data` as `data`."""
@@ -29,7 +33,7 @@ register = template.Library()
 @register.inclusion_tag("territory/includes/map.html", takes_context=True)
 def territory_map(
     context, title, caption="", highlight=(), colouring="communautes", outline=None, links=False,
-    data=None,
+    data=None, shading=None, points=(),
 ):  # fmt: skip
     if data is None:
         page = TerritoryPage.objects.live().first()
@@ -37,6 +41,8 @@ def territory_map(
     current = {commune.pk for commune in highlight}
 
     def css_class(commune):
+        if shading is not None:
+            return f"map-shade-{shading.get(commune.pk, 0)}"
         if commune.pk in current:
             return "map-current"
         if colouring == "communautes" or (
@@ -45,13 +51,27 @@ def territory_map(
             return f"map-c{commune.member.colour}"
         return "map-muted"
 
+    placed = _projected(data.territory_map, points)
     return {
         "territory_map": data.territory_map,
         "shapes": [(c, css_class(c)) for c in data.communes if c.map_path],
         "epcis": data.epcis,
         "outline": outline,
+        "points": placed,
+        "point_kinds": list(dict.fromkeys((p.symbol, p.symbol_label) for p, _, _ in placed)),
         "links": links,
         "map_id": f"carte-{slugify(title)[:40]}",
         "map_title": title,
         "map_caption": caption,
     }
+
+
+def _projected(territory_map, points):
+    if territory_map is None:
+        return []
+    placed = []
+    for point in points:
+        at = territory_map.to_svg(point.longitude, point.latitude)
+        if at:
+            placed.append((point, *at))
+    return placed
