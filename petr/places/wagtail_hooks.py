@@ -4,10 +4,19 @@ and the import of a national carpool-places CSV."""
 from django import forms
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
-from wagtail.admin.widgets import Button
+from wagtail.admin.forms.models import formfield_for_dbfield
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    MultiFieldPanel,
+    ObjectList,
+)
+from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
@@ -21,6 +30,10 @@ from .models import Place
 COORDINATE_ERROR = "Coordonnée non reconnue : saisissez des degrés décimaux, par exemple 48,9123."
 
 
+def french(number):
+    return str(number).replace(".", ",")
+
+
 class PlaceForm(WagtailAdminModelForm):
     """A place typed by hand is dated today; its point must lie in the territory."""
 
@@ -28,6 +41,7 @@ class PlaceForm(WagtailAdminModelForm):
         model = Place
         exclude = ["updated_on", "local_id"]
         widgets = {"commune": CommuneSelect}
+        formfield_callback = formfield_for_dbfield  # French amounts and dates
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -41,7 +55,7 @@ class PlaceForm(WagtailAdminModelForm):
         if lon is not None and lat is not None and territory and not territory.contains(lon, lat):
             self.add_error(
                 "latitude",
-                f"Ce point ({lat} N, {lon} E) est hors du territoire : vérifiez les coordonnées "
+                f"Ce point ({french(lat)} N, {french(lon)} E) est hors du territoire : vérifiez les coordonnées "
                 "(degrés décimaux ; la latitude et la longitude ne sont-elles pas inversées ?).",
             )
         return data
@@ -72,35 +86,32 @@ class MapPickerPanel(HelpPanel):
 
 
 class PlaceIndexView(IndexView):
-    def get_header_buttons(self):
-        buttons = super().get_header_buttons()
+    add_item_label = "Ajouter un lieu"
+
+    @cached_property
+    def header_buttons(self):
+        buttons = super().header_buttons
         if self.permission_policy.user_has_permission(self.request.user, "add"):
             buttons.append(
-                Button(
-                    "Importer un fichier de covoiturage",
-                    url=reverse("places_import"),
-                    icon_name="upload",
-                    priority=20,
-                )
+                HeaderButton("Importer un fichier", url=reverse("places_import"), icon_name="upload")
             )
         return buttons
 
 
 class PlaceViewSet(SnippetViewSet):
     model = Place
-    icon = "site"
+    icon = "pick"
     menu_label = "Lieux"
     menu_order = 260
     add_to_admin_menu = True
     index_view_class = PlaceIndexView
-    list_display = ["name", "category", "commune", "mission", "is_open"]
+    list_display = ["name", "category", "commune", "mission", BooleanColumn("is_open")]
     list_filter = ["category", "mission", "is_open"]
     list_export = ["local_id", "name", "category", "address", "commune", "latitude", "longitude"]
-    form_class = PlaceForm
-    panels = [
+    edit_handler = ObjectList([
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("category"), FieldPanel("carpool_type")]),
-        FieldPanel("mission"),
+        FieldPanel("mission", widget=forms.Select),
         FieldPanel("commune"),
         FieldPanel("address"),
         FieldPanel("locality"),
@@ -129,7 +140,7 @@ class PlaceViewSet(SnippetViewSet):
             ],
             heading="Pratique",
         ),
-    ]
+    ], base_form_class=PlaceForm)  # fmt: skip
 
 
 register_snippet(PlaceViewSet)
