@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from petr.core import opendata
 from petr.core.identity_css import identity_css
 from petr.health import healthz
 from petr.search import views as search_views
@@ -14,7 +15,7 @@ urlpatterns = [
     path("admin/double-authentification/", include("petr.accounts.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("donnees/", include("petr.territory.urls")),
+    path("donnees/<str:filename>", opendata.download, name="open_data"),
     path("recherche/", search_views.search, name="search"),
     path("identite.css", identity_css, name="identity_css"),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -1,30 +1,17 @@
-"""Open-data downloads of the territory: CSV for spreadsheets, GeoJSON for maps, and a W3C
-CSV on the Web metadata file beside each CSV to carry its source, vintage and licence.
-
-The CSVs follow what French spreadsheets open without an import dialog: UTF-8 with a byte-order
-mark, « ; » between fields and a decimal comma. Their metadata files say so for programs."""
-
-import csv
-import io
-import json
-from decimal import Decimal
+"""The territory's open data: its communes and communautés, as CSV, CSV on the Web metadata and
+GeoJSON with their outlines (petr/core/opendata.py writes the files)."""
 
 from django.db.models import Count, Sum
-from django.http import HttpResponse
+
+from petr.core.opendata import LICENCE, LICENCE_URL, Column, Dataset, register
 
 from .figures import last_successful_import
-from .models import Commune, Epci
+from .models import Commune, Epci, TerritoryPage
 
-LICENCE = "Licence Ouverte 2.0"
-LICENCE_URL = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
 OUTLINES_SOURCE = "IGN ADMIN EXPRESS COG (contours généralisés), Licence Ouverte 2.0"
 
 
-def _decimal(value, places):
-    return f"{Decimal(value):.{places}f}".replace(".", ",") if value is not None else ""
-
-
-def _commune_rows():
+def _commune_rows(request):
     communes = Commune.objects.select_related("epci").order_by("code_insee")
     for c in communes:
         yield (
@@ -45,7 +32,7 @@ def _commune_rows():
         )
 
 
-def _epci_rows():
+def _epci_rows(request):
     epcis = Epci.objects.annotate(
         commune_count=Count("communes"),
         population=Sum("communes__population"),
@@ -69,36 +56,31 @@ def _epci_rows():
         )
 
 
-# Column name, French title, CSVW datatype, decimals (for the CSV's decimal comma).
 COMMUNE_COLUMNS = [
-    ("code_insee", "Code INSEE", "string", None),
-    ("nom", "Nom", "string", None),
-    ("siren", "SIREN de la commune", "string", None),
-    ("epci_siren", "SIREN de la communauté de communes", "string", None),
-    ("epci_nom", "Communauté de communes", "string", None),
-    ("codes_postaux", "Codes postaux (séparés par une espace)", "string", None),
-    ("population_municipale", "Population municipale", "integer", None),
-    ("superficie_ha", "Superficie (ha)", "decimal", 2),
-    ("densite_hab_km2", "Densité (habitants par km²)", "decimal", 1),
-    ("latitude", "Latitude du centre (WGS84)", "decimal", 4),
-    ("longitude", "Longitude du centre (WGS84)", "decimal", 4),
+    Column("code_insee", "Code INSEE"),
+    Column("nom", "Nom"),
+    Column("siren", "SIREN de la commune"),
+    Column("epci_siren", "SIREN de la communauté de communes"),
+    Column("epci_nom", "Communauté de communes"),
+    Column("codes_postaux", "Codes postaux (séparés par une espace)"),
+    Column("population_municipale", "Population municipale", "integer"),
+    Column("superficie_ha", "Superficie (ha)", "decimal", 2),
+    Column("densite_hab_km2", "Densité (habitants par km²)", "decimal", 1),
+    Column("latitude", "Latitude du centre (WGS84)", "decimal", 4),
+    Column("longitude", "Longitude du centre (WGS84)", "decimal", 4),
 ]
 EPCI_COLUMNS = [
-    ("siren", "SIREN", "string", None),
-    ("nom", "Nom", "string", None),
-    ("nature", "Nature juridique", "string", None),
-    ("siege", "Siège", "string", None),
-    ("siege_code_insee", "Code INSEE du siège", "string", None),
-    ("nombre_communes", "Nombre de communes", "integer", None),
-    ("population_municipale", "Population municipale (somme des communes)", "integer", None),
-    ("superficie_ha", "Superficie (ha)", "decimal", 2),
-    ("densite_hab_km2", "Densité (habitants par km²)", "decimal", 1),
-    ("site_internet", "Site internet", "anyURI", None),
+    Column("siren", "SIREN"),
+    Column("nom", "Nom"),
+    Column("nature", "Nature juridique"),
+    Column("siege", "Siège"),
+    Column("siege_code_insee", "Code INSEE du siège"),
+    Column("nombre_communes", "Nombre de communes", "integer"),
+    Column("population_municipale", "Population municipale (somme des communes)", "integer"),
+    Column("superficie_ha", "Superficie (ha)", "decimal", 2),
+    Column("densite_hab_km2", "Densité (habitants par km²)", "decimal", 1),
+    Column("site_internet", "Site internet", "anyURI"),
 ]
-DATASETS = {
-    "communes": ("Communes du territoire", COMMUNE_COLUMNS, _commune_rows),
-    "communautes": ("Communautés de communes du territoire", EPCI_COLUMNS, _epci_rows),
-}
 
 
 def provenance(run):
@@ -113,110 +95,33 @@ def provenance(run):
     }
 
 
-def csv_export(name):
-    _, columns, rows = DATASETS[name]
-
-    def view(files_url, pages_url):
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-        writer.writerow(column for column, *_ in columns)
-        for _, row in rows():
-            writer.writerow(
-                _decimal(row[col], places) if places is not None else row[col]
-                for col, _, _, places in columns
-            )
-        response = HttpResponse(
-            "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
-        )
-        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-        response["Link"] = (
-            f'<{files_url}{name}.csv-metadata.json>; rel="describedby"; '
-            'type="application/csvm+json"'
-        )
-        return response
-
-    return view
+def _about():
+    meta = provenance(last_successful_import())
+    return {
+        "source": meta["source"],
+        "modified": meta["date_import"],
+        "notes": [
+            f"Population municipale, millésime {meta['millesime_population']}.",
+            f"Version des données : {meta['version_des_donnees']}.",
+            "Superficie : surface des contours communaux, lacs compris.",
+        ],
+        "metadata": meta,
+    }
 
 
-def csvw_metadata(name):
-    title, columns, _ = DATASETS[name]
+def _page_urls(prefix):
+    """Under the territory page: a commune at <slug>/, a communauté at communautes/<slug>/."""
 
-    def view(files_url, pages_url):
-        meta = provenance(last_successful_import())
-        document = {
-            "@context": ["http://www.w3.org/ns/csvw", {"@language": "fr"}],
-            "url": f"{files_url}{name}.csv",
-            "dc:title": title,
-            "dc:source": meta["source"],
-            "dc:license": {"@id": LICENCE_URL},
-            "dc:rights": LICENCE,
-            "dc:modified": meta["date_import"],
-            "notes": [
-                f"Population municipale, millésime {meta['millesime_population']}.",
-                f"Version des données : {meta['version_des_donnees']}.",
-                "Superficie : surface des contours communaux, lacs compris.",
-            ],
-            "dialect": {"delimiter": ";", "encoding": "utf-8", "header": True},
-            "tableSchema": {
-                "columns": [
-                    {
-                        "name": column,
-                        "titles": label,
-                        "datatype": (
-                            {"base": datatype, "format": {"decimalChar": ","}}
-                            if datatype == "decimal"
-                            else datatype
-                        ),
-                    }
-                    for column, label, datatype, _ in columns
-                ],
-                "primaryKey": columns[0][0],
-            },
-        }
-        return _json_response(document, "application/csvm+json")
+    def for_request(request):
+        page = TerritoryPage.objects.live().first()
+        base = request.build_absolute_uri(page.get_url(request)) if page else None
+        return lambda obj: f"{base}{prefix}{obj.slug}/" if base else None
 
-    return view
+    return for_request
 
 
-def geojson_export(name):
-    title, _, rows = DATASETS[name]
-
-    def view(files_url, pages_url):
-        features = []
-        for obj, row in rows():
-            properties = {key: _plain(value) for key, value in row.items()}
-            if pages_url:
-                properties["page"] = pages_url + (
-                    f"{obj.slug}/" if name == "communes" else f"communautes/{obj.slug}/"
-                )
-            features.append({"type": "Feature", "properties": properties, "geometry": obj.outline})
-        # Foreign members (RFC 7946 §6.1) carry the provenance with the data.
-        document = {
-            "type": "FeatureCollection",
-            "name": title,
-            "metadata": provenance(last_successful_import()),
-            "features": features,
-        }
-        response = _json_response(document, "application/geo+json")
-        response["Content-Disposition"] = f'attachment; filename="{name}.geojson"'
-        return response
-
-    return view
-
-
-def _plain(value):
-    return float(value) if isinstance(value, Decimal) else value
-
-
-def _json_response(document, content_type):
-    return HttpResponse(
-        json.dumps(document, ensure_ascii=False, separators=(",", ":")),
-        content_type=f"{content_type}; charset=utf-8",
-    )
-
-
-EXPORTS = {}
-for _name in DATASETS:
-    EXPORTS[f"{_name}.csv"] = csv_export(_name)
-    EXPORTS[f"{_name}.csv-metadata.json"] = csvw_metadata(_name)
-    EXPORTS[f"{_name}.geojson"] = geojson_export(_name)
+register(Dataset("communes", "Communes du territoire", COMMUNE_COLUMNS, _commune_rows, _about,
+                 geometry=lambda c: c.outline, page_urls=_page_urls("")))  # fmt: skip
+register(Dataset("communautes", "Communautés de communes du territoire", EPCI_COLUMNS,
+                 _epci_rows, _about, geometry=lambda e: e.outline,
+                 page_urls=_page_urls("communautes/")))  # fmt: skip

@@ -159,3 +159,22 @@ def test_the_admin_import_lists_errors_then_imports(client, communes, django_use
     response = client.post("/admin/lieux/importer/", {"file": good}, follow=True)
     assert "Import réussi : 1 lieu(x) ajouté(s), 0 mis à jour." in response.text
     assert Place.objects.get().name == "Place de la Gare"
+
+
+def test_the_open_data_files_list_every_place(client, communes):
+    first, second = communes
+    import_places(csv_text([row(first), row(second, id_local="AS-07", type="Auto-stop",
+                                            lumiere="")]))  # fmt: skip
+    national = client.get("/donnees/lieux-covoiturage.csv")
+    assert national["Content-Type"] == "text/csv; charset=utf-8"
+    assert import_places(national.content.decode()).updated == 2
+    spreadsheet = client.get("/donnees/lieux.csv").content.decode("utf-8-sig")
+    lines = list(csv.DictReader(io.StringIO(spreadsheet), delimiter=";"))
+    assert [(r["identifiant_local"], r["en_service"], r["eclairage"]) for r in lines] == [
+        ("CL-01", "true", "true"), ("AS-07", "true", "")
+    ]
+    assert lines[0]["latitude"] == f"{first.latitude:.6f}".replace(".", ",")
+    document = json.loads(client.get("/donnees/lieux.geojson").content)
+    assert document["features"][1]["geometry"] == {
+        "type": "Point", "coordinates": [round(second.longitude, 6), round(second.latitude, 6)]
+    }
