@@ -14,10 +14,13 @@ def paginate(request, items, per_page):
         raise Http404("Cette page de résultats n'existe pas.") from exc
 
 
-def render_listing(page, request, template, items, per_page, filterset=None, **extra):
+def render_listing(
+    page, request, template, items, per_page, filterset=None, summary=None, **extra
+):
     """A listing page's response: its items, filtered by the FilterSet class when there is one
     (its form is in the context as `form`), paginated. `published` says whether anything is
-    published at all: with nothing, the page says so plainly and shows no filters."""
+    published at all: with nothing, the page says so plainly and shows no filters. `summary`,
+    given all the filtered items, returns more context (a map of them…)."""
     form, everything = None, items
     if filterset is not None:
         filters = filterset(request.GET or None, queryset=items, request=request)
@@ -27,4 +30,6 @@ def render_listing(page, request, template, items, per_page, filterset=None, **e
     published = bool(shown.paginator.count) or (filtered and everything.exists())
     context = page.get_context(request)
     context.update(form=form, items=shown, published=published, **extra)
+    if summary is not None and published:
+        context.update(summary(items))
     return TemplateResponse(request, template, context)

@@ -24,6 +24,7 @@ from petr.territory.widgets import CommuneCheckboxes
 from ..blocks import no_negative
 from ..choices import BeneficiaryKind, Funder, ProjectStatus
 from ..filters import ProjectFilter
+from ..project_map import MEASURES, project_map
 
 PER_PAGE = 12
 CARD_IMAGE = "fill-640x360|format-webp"
@@ -51,7 +52,12 @@ class ProjectIndexPage(RoutablePageMixin, BasePage):
     @path("")
     def listing(self, request):
         template = "programmes/project_index_page.html"
-        return render_listing(self, request, template, self.projects(), PER_PAGE, ProjectFilter)
+        measure = request.GET.get("carte")
+        measure = measure if measure in MEASURES else "nombre"
+        return render_listing(
+            self, request, template, self.projects(), PER_PAGE, ProjectFilter,
+            summary=lambda projects: {"map": project_map(projects, measure)},
+        )  # fmt: skip
 
 
 class ProjectForm(WagtailAdminPageForm):

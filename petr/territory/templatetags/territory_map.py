@@ -36,7 +36,7 @@ def territory_map(
     data=None, shading=None, points=(),
 ):  # fmt: skip
     if data is None:
-        page = TerritoryPage.objects.live().first()
+        page = TerritoryPage.objects.live().first() if links else None  # for the links only
         data = map_data(page.get_url(context.get("request")) if page else None)
     current = {commune.pk for commune in highlight}
 
