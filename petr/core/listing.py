@@ -14,9 +14,7 @@ def paginate(request, items, per_page):
         raise Http404("Cette page de résultats n'existe pas.") from exc
 
 
-def render_listing(
-    page, request, template, items, per_page, filterset=None, summary=None, **extra
-):
+def render_listing(page, request, template, items, per_page, filterset=None, summary=None, **extra):
     """A listing page's response: its items, filtered by the FilterSet class when there is one
     (its form is in the context as `form`), paginated. `published` says whether anything is
     published at all: with nothing, the page says so plainly and shows no filters. `summary`,

@@ -13,6 +13,7 @@ from petr.core.blocks import body_stream
 from petr.core.listing import render_listing
 from petr.core.models import BasePage
 from petr.core.shared_lookups import public
+from petr.territory.models import IN_PERIMETER
 from petr.territory.widgets import CommuneSelect
 
 from .dates import Schedule
@@ -88,6 +89,7 @@ class EventPage(RoutablePageMixin, BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        limit_choices_to=IN_PERIMETER,
     )
     address = models.TextField("adresse ou lieu", blank=True)
     online_url = models.URLField("lien de participation en ligne", blank=True)

@@ -15,6 +15,7 @@ from petr.core.blocks import body_stream
 from petr.core.listing import render_listing
 from petr.core.models import BasePage
 from petr.core.shared_lookups import public
+from petr.territory.models import IN_PERIMETER
 from petr.territory.widgets import CommuneCheckboxes
 
 from .feeds import NewsAtomFeed, NewsRssFeed
@@ -81,7 +82,11 @@ class NewsPage(BasePage):
         related_name="+",
     )
     communes = ParentalManyToManyField(
-        "territory.Commune", verbose_name="communes concernées", blank=True, related_name="+"
+        "territory.Commune",
+        verbose_name="communes concernées",
+        blank=True,
+        related_name="+",
+        limit_choices_to=IN_PERIMETER,
     )
 
     search_fields = [*BasePage.search_fields, index.SearchField("body")]

@@ -117,9 +117,9 @@ def _territory_errors(values, errors, communes, territory):
     if "insee" not in errors and code not in communes:
         found["insee"] = f"la commune {code} n'est pas une commune du territoire."
     lon, lat = values["Xlong"], values["Ylat"]
-    if lon is not None and lat is not None and not ({"Xlong", "Ylat"} & errors.keys()):
-        if territory is None or not territory.contains(lon, lat):
-            found["Xlong"] = f"le point ({lat} N, {lon} E) est hors du territoire."
+    readable = lon is not None and lat is not None and not ({"Xlong", "Ylat"} & errors.keys())
+    if readable and (territory is None or not territory.contains(lon, lat)):
+        found["Xlong"] = f"le point ({lat} N, {lon} E) est hors du territoire."
     pmr, spaces = values["nbre_pmr"], values["nbre_pl"]
     if pmr is not None and spaces is not None and pmr > spaces:
         found["nbre_pmr"] = "plus de places PMR que de places en tout."

@@ -37,28 +37,31 @@ COLUMNS = [
 
 def _rows(request):
     for place in Place.objects.select_related("commune", "mission").order_by("pk"):
-        yield place, {
-            "identifiant_local": place.local_id or "",
-            "nom": place.name,
-            "categorie": place.get_category_display(),
-            "type_covoiturage": place.carpool_type,
-            "mission": place.mission.title if place.mission else "",
-            "adresse": place.address,
-            "lieu_dit": place.locality,
-            "commune": place.commune.name,
-            "code_insee": place.commune.code_insee,
-            "latitude": place.latitude,
-            "longitude": place.longitude,
-            "horaires": place.opening_hours,
-            "en_service": place.is_open,
-            "places": place.spaces,
-            "places_pmr": place.accessible_spaces,
-            "duree_max_min": place.max_stay_minutes,
-            "eclairage": place.lighting,
-            "amenageur": place.owner,
-            "commentaire": place.comment,
-            "mis_a_jour": place.updated_on.isoformat(),
-        }
+        yield (
+            place,
+            {
+                "identifiant_local": place.local_id or "",
+                "nom": place.name,
+                "categorie": place.get_category_display(),
+                "type_covoiturage": place.carpool_type,
+                "mission": place.mission.title if place.mission else "",
+                "adresse": place.address,
+                "lieu_dit": place.locality,
+                "commune": place.commune.name,
+                "code_insee": place.commune.code_insee,
+                "latitude": place.latitude,
+                "longitude": place.longitude,
+                "horaires": place.opening_hours,
+                "en_service": place.is_open,
+                "places": place.spaces,
+                "places_pmr": place.accessible_spaces,
+                "duree_max_min": place.max_stay_minutes,
+                "eclairage": place.lighting,
+                "amenageur": place.owner,
+                "commentaire": place.comment,
+                "mis_a_jour": place.updated_on.isoformat(),
+            },
+        )
 
 
 def _about():

@@ -10,6 +10,8 @@ from django.utils import timezone
 from wagtail.models import RevisionMixin
 from wagtail.search import index
 
+from petr.territory.models import IN_PERIMETER
+
 from .schema import TableSchema
 
 CARPOOL_SCHEMA_PATH = Path(__file__).parent / "data" / "lieux-covoiturage.schema.json"
@@ -60,6 +62,7 @@ class Place(RevisionMixin, index.Indexed, models.Model):
         "territory.Commune",
         verbose_name="commune",
         on_delete=models.PROTECT,
+        limit_choices_to=IN_PERIMETER,
         related_name="places",
     )
     longitude = models.DecimalField("longitude", max_digits=9, decimal_places=6)
@@ -110,6 +113,13 @@ class Place(RevisionMixin, index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if self.category in CARPOOL_CATEGORIES and not self.local_id:
+            # The national base needs a stable identifier; the pk is one.
+            self.local_id = f"L{self.pk:05d}"
+            type(self).objects.filter(pk=self.pk).update(local_id=self.local_id)
+
     def clean(self):
         """A carpool place always has its national type; « Auto-stop » is its own category."""
         if self.category == Category.HITCHHIKING:
@@ -130,13 +140,6 @@ class Place(RevisionMixin, index.Indexed, models.Model):
             raise ValidationError(
                 {"accessible_spaces": "Plus de places PMR que de places en tout."}
             )
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        if self.category in CARPOOL_CATEGORIES and not self.local_id:
-            # The national base needs a stable identifier; the pk is one.
-            self.local_id = f"L{self.pk:05d}"
-            type(self).objects.filter(pk=self.pk).update(local_id=self.local_id)
 
     @property
     def symbol(self):

@@ -47,8 +47,7 @@ def import_carpool_places(request):
         if not errors:
             messages.success(
                 request,
-                f"Import réussi : {result.created} lieu(x) ajouté(s), "
-                f"{result.updated} mis à jour.",
+                f"Import réussi : {result.created} lieu(x) ajouté(s), {result.updated} mis à jour.",
             )
             return redirect(reverse("wagtailsnippets_places_place:list"))
     return TemplateResponse(

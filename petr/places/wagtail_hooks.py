@@ -55,8 +55,9 @@ class PlaceForm(WagtailAdminModelForm):
         if lon is not None and lat is not None and territory and not territory.contains(lon, lat):
             self.add_error(
                 "latitude",
-                f"Ce point ({french(lat)} N, {french(lon)} E) est hors du territoire : vérifiez les coordonnées "
-                "(degrés décimaux ; la latitude et la longitude ne sont-elles pas inversées ?).",
+                f"Ce point ({french(lat)} N, {french(lon)} E) est hors du territoire : vérifiez "
+                "les coordonnées (degrés décimaux ; la latitude et la longitude ne sont-elles pas "
+                "inversées ?).",
             )
         return data
 
@@ -93,7 +94,9 @@ class PlaceIndexView(IndexView):
         buttons = super().header_buttons
         if self.permission_policy.user_has_permission(self.request.user, "add"):
             buttons.append(
-                HeaderButton("Importer un fichier", url=reverse("places_import"), icon_name="upload")
+                HeaderButton(
+                    "Importer un fichier", url=reverse("places_import"), icon_name="upload"
+                )
             )
         return buttons
 

@@ -148,20 +148,23 @@ def _action_rows(request):
             counts[action_id] = counts.get(action_id, 0) + 1
     for action in _actions().select_related("axis"):
         programme = frame.of(action)
-        yield action, {
-            "id": action.pk,
-            "programme": programme.title if programme else "",
-            "axe": str(action.axis) if action.axis else "",
-            "numero": action.number,
-            "titre": action.title,
-            "page": _url(action, request),
-            "etat": action.get_status_display(),
-            "pilote": action.pilot,
-            "public_vise": action.audience,
-            "budget": action.budget,
-            "communes": _names(sorted(c.name for c in action.communes.all())),
-            "nombre_projets": counts.get(action.pk, 0),
-        }
+        yield (
+            action,
+            {
+                "id": action.pk,
+                "programme": programme.title if programme else "",
+                "axe": str(action.axis) if action.axis else "",
+                "numero": action.number,
+                "titre": action.title,
+                "page": _url(action, request),
+                "etat": action.get_status_display(),
+                "pilote": action.pilot,
+                "public_vise": action.audience,
+                "budget": action.budget,
+                "communes": _names(sorted(c.name for c in action.communes.all())),
+                "nombre_projets": counts.get(action.pk, 0),
+            },
+        )
 
 
 def _indicator_rows(request):
@@ -169,18 +172,21 @@ def _indicator_rows(request):
     for action in _actions():
         programme = frame.of(action)
         for progress in action.progresses:
-            yield action, {
-                "action_id": action.pk,
-                "action": f"{action.number} {action.title}".strip(),
-                "programme": programme.title if programme else "",
-                "indicateur": progress.label,
-                "unite": progress.unit,
-                "valeur_depart": progress.baseline,
-                "cible": progress.target,
-                "derniere_valeur": progress.value,
-                "date_mesure": progress.measured_on.isoformat() if progress.measured_on else "",
-                "avancement_pct": progress.percent,
-            }
+            yield (
+                action,
+                {
+                    "action_id": action.pk,
+                    "action": f"{action.number} {action.title}".strip(),
+                    "programme": programme.title if programme else "",
+                    "indicateur": progress.label,
+                    "unite": progress.unit,
+                    "valeur_depart": progress.baseline,
+                    "cible": progress.target,
+                    "derniere_valeur": progress.value,
+                    "date_mesure": progress.measured_on.isoformat() if progress.measured_on else "",
+                    "avancement_pct": progress.percent,
+                },
+            )
 
 
 def _about(model, what):

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from shapely.geometry import MultiPolygon, Point, Polygon, mapping, shape
-from shapely.prepared import prep
 from shapely.ops import unary_union
+from shapely.prepared import prep
 
 OUTLINES_PATH = Path(__file__).parent / "data" / "outlines.geojson"
 DRAWING_VERSION = 2  # bump when the drawing code changes, so the next import redraws the map

@@ -108,11 +108,12 @@ def apply_territory(data: TerritoryData, changes: Changes, source_kind: str) -> 
             defaults={"name": record.name, "slug": epci_slugs[record.siren], "kind": record.kind},
         )
     commune_slugs = unique_slugs({c.code_insee: c.name for c in data.communes})
-    Commune.objects.update(slug=Concat(Value("renommage-"), F("code_insee")))
+    Commune.everywhere.update(slug=Concat(Value("renommage-"), F("code_insee")))
     for record in data.communes:
-        Commune.objects.update_or_create(
+        Commune.everywhere.update_or_create(
             code_insee=record.code_insee,
             defaults={
+                "in_perimeter": True,
                 "siren": record.siren,
                 "name": record.name,
                 "slug": commune_slugs[record.code_insee],
@@ -124,7 +125,10 @@ def apply_territory(data: TerritoryData, changes: Changes, source_kind: str) -> 
                 "longitude": record.longitude,
             },
         )
-    Commune.objects.exclude(code_insee__in=[c.code_insee for c in data.communes]).delete()
+    # A commune that left is kept outside the perimeter: projects, places and news name it.
+    Commune.everywhere.exclude(code_insee__in=[c.code_insee for c in data.communes]).update(
+        in_perimeter=False, epci=None, slug=Concat(Value("hors-perimetre-"), F("code_insee"))
+    )
     Epci.objects.exclude(siren__in=epcis).delete()
     rebuilt = rebuild_map_if_changed()
     return DataImport.objects.create(

@@ -30,3 +30,11 @@ class CommuneSelect(ByCommunauteMixin, forms.Select):
 
 class CommuneCheckboxes(ByCommunauteMixin, forms.CheckboxSelectMultiple):
     template_name = "territory/widgets/commune_checkboxes.html"
+
+
+def keep_departed_communes(form, name="communes"):
+    """The choosers offer the current perimeter only: a commune that has left it is not sent
+    back by the form, and would be dropped at the next save. It is kept (call from clean())."""
+    if form.instance.pk and form.cleaned_data.get(name) is not None:
+        departed = [c for c in getattr(form.instance, name).all() if not c.in_perimeter]
+        form.cleaned_data[name] = [*form.cleaned_data[name], *departed]

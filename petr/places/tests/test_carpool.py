@@ -23,8 +23,9 @@ def row(commune, **values):
     base = {
         "id_local": "CL-01", "nom_lieu": "Place de la Gare", "ad_lieu": "1, place de la Gare",
         "com_lieu": "", "insee": commune.code_insee, "type": "Aire de covoiturage",
-        "date_maj": "2026-05-04", "ouvert": "true", "source": "", "Xlong": f"{commune.longitude:.6f}",
-        "Ylat": f"{commune.latitude:.6f}", "nbre_pl": "24", "nbre_pmr": "2", "duree": "",
+        "date_maj": "2026-05-04", "ouvert": "true", "source": "",
+        "Xlong": f"{commune.longitude:.6f}", "Ylat": f"{commune.latitude:.6f}",
+        "nbre_pl": "24", "nbre_pmr": "2", "duree": "",
         "horaires": "24/7", "proprio": "Communauté de communes", "lumiere": "true",
         "comm": "Abri vélos",
     }  # fmt: skip
@@ -33,8 +34,12 @@ def row(commune, **values):
 
 def csv_text(rows, header=None, delimiter=","):
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=header or CARPOOL_SCHEMA.names, delimiter=delimiter,
-                            extrasaction="ignore")
+    writer = csv.DictWriter(
+        buffer,
+        fieldnames=header or CARPOOL_SCHEMA.names,
+        delimiter=delimiter,
+        extrasaction="ignore",
+    )
     writer.writeheader()
     writer.writerows(rows)
     return buffer.getvalue()
@@ -57,11 +62,16 @@ def test_a_valid_file_imports_every_row(communes):
     assert result.errors == [] and (result.created, result.updated) == (2, 0)
     area, stop = Place.objects.get(local_id="CL-01"), Place.objects.get(local_id="AS-07")
     assert (area.category, area.carpool_type, area.commune) == (
-        Category.CARPOOL, "Aire de covoiturage", first
+        Category.CARPOOL,
+        "Aire de covoiturage",
+        first,
     )
     assert (area.spaces, area.accessible_spaces, area.lighting) == (24, 2, True)
     assert (stop.category, stop.lighting, stop.spaces, stop.mission) == (
-        Category.HITCHHIKING, None, None, mobility
+        Category.HITCHHIKING,
+        None,
+        None,
+        mobility,
     )
 
 
@@ -89,34 +99,56 @@ def test_a_place_added_by_hand_gets_an_identifier_and_round_trips(communes):
 
 
 BAD_FILES = {
-    "missing column": (lambda c: csv_text([row(c)], header=[n for n in CARPOOL_SCHEMA.names
-                                                            if n != "Ylat"]),
-                       "Ligne 1 (en-tête) : Colonnes obligatoires absentes : Ylat."),
-    "unknown column": (lambda c: csv_text([row(c) | {"latitude": "49"}],
-                                          header=[*CARPOOL_SCHEMA.names, "latitude"]),
-                       "Colonnes inconnues du schéma : latitude."),
-    "bad date": (lambda c: csv_text([row(c), row(c, id_local="B", date_maj="04/05/2026")]),
-                 "Ligne 3, colonne « date_maj » : « 04/05/2026 » n'est pas une date"),
-    "bad boolean": (lambda c: csv_text([row(c, ouvert="oui")]),
-                    "Ligne 2, colonne « ouvert » : « oui » n'est pas « true » ou « false »."),
-    "not a number": (lambda c: csv_text([row(c, Xlong="5,61")]),
-                     "Ligne 2, colonne « Xlong » : « 5,61 » n'est pas un nombre"),
-    "type outside the list": (lambda c: csv_text([row(c, type="Gare")]),
-                              "Ligne 2, colonne « type » : « Gare » n'est pas une valeur admise"),
-    "required value missing": (lambda c: csv_text([row(c, nom_lieu="")]),
-                               "Ligne 2, colonne « nom_lieu » : valeur obligatoire manquante."),
-    "unknown commune": (lambda c: csv_text([row(c, insee="75056")]),
-                        "Ligne 2, colonne « insee » : la commune 75056 n'est pas une commune du "
-                        "territoire."),
-    "point outside": (lambda c: csv_text([row(c, Xlong="2.352222", Ylat="48.856613")]),
-                      "Ligne 2, colonne « Xlong » : le point (48.856613 N, 2.352222 E) est hors "
-                      "du territoire."),
-    "duplicate identifier": (lambda c: csv_text([row(c), row(c)]),
-                             "Ligne 3, colonne « id_local » : « CL-01 » figure déjà ligne 2."),
-    "more PMR than places": (lambda c: csv_text([row(c, nbre_pl="2", nbre_pmr="3")]),
-                             "Ligne 2, colonne « nbre_pmr » : plus de places PMR"),
-    "ragged row": (lambda c: csv_text([row(c)]) + "x,y,z" + "," * 20 + "\r\n",
-                   "Ligne 3 : plus de valeurs que de colonnes."),
+    "missing column": (
+        lambda c: csv_text([row(c)], header=[n for n in CARPOOL_SCHEMA.names if n != "Ylat"]),
+        "Ligne 1 (en-tête) : Colonnes obligatoires absentes : Ylat.",
+    ),
+    "unknown column": (
+        lambda c: csv_text(
+            [row(c) | {"latitude": "49"}], header=[*CARPOOL_SCHEMA.names, "latitude"]
+        ),
+        "Colonnes inconnues du schéma : latitude.",
+    ),
+    "bad date": (
+        lambda c: csv_text([row(c), row(c, id_local="B", date_maj="04/05/2026")]),
+        "Ligne 3, colonne « date_maj » : « 04/05/2026 » n'est pas une date",
+    ),
+    "bad boolean": (
+        lambda c: csv_text([row(c, ouvert="oui")]),
+        "Ligne 2, colonne « ouvert » : « oui » n'est pas « true » ou « false ».",
+    ),
+    "not a number": (
+        lambda c: csv_text([row(c, Xlong="5,61")]),
+        "Ligne 2, colonne « Xlong » : « 5,61 » n'est pas un nombre",
+    ),
+    "type outside the list": (
+        lambda c: csv_text([row(c, type="Gare")]),
+        "Ligne 2, colonne « type » : « Gare » n'est pas une valeur admise",
+    ),
+    "required value missing": (
+        lambda c: csv_text([row(c, nom_lieu="")]),
+        "Ligne 2, colonne « nom_lieu » : valeur obligatoire manquante.",
+    ),
+    "unknown commune": (
+        lambda c: csv_text([row(c, insee="75056")]),
+        "Ligne 2, colonne « insee » : la commune 75056 n'est pas une commune du territoire.",
+    ),
+    "point outside": (
+        lambda c: csv_text([row(c, Xlong="2.352222", Ylat="48.856613")]),
+        "Ligne 2, colonne « Xlong » : le point (48.856613 N, 2.352222 E) est hors du territoire.",
+    ),
+    "duplicate identifier": (
+        lambda c: csv_text([row(c), row(c)]),
+        "Ligne 3, colonne « id_local » : « CL-01 » figure déjà ligne 2.",
+    ),
+    "more PMR than places": (
+        lambda c: csv_text([row(c, nbre_pl="2", nbre_pmr="3")]),
+        "Ligne 2, colonne « nbre_pmr » : plus de places PMR",
+    ),
+    "ragged row": (
+        lambda c: csv_text([row(c)]) + "x,y,z" + "," * 20 + "\r\n",
+        "Ligne 3 : plus de valeurs que de colonnes.",
+    ),
     "empty": (lambda c: "", "Le fichier est vide."),
     "header only": (lambda c: csv_text([]), "Le fichier ne contient aucune ligne de données."),
 }
@@ -171,10 +203,12 @@ def test_the_open_data_files_list_every_place(client, communes):
     spreadsheet = client.get("/donnees/lieux.csv").content.decode("utf-8-sig")
     lines = list(csv.DictReader(io.StringIO(spreadsheet), delimiter=";"))
     assert [(r["identifiant_local"], r["en_service"], r["eclairage"]) for r in lines] == [
-        ("CL-01", "true", "true"), ("AS-07", "true", "")
+        ("CL-01", "true", "true"),
+        ("AS-07", "true", ""),
     ]
     assert lines[0]["latitude"] == f"{first.latitude:.6f}".replace(".", ",")
     document = json.loads(client.get("/donnees/lieux.geojson").content)
     assert document["features"][1]["geometry"] == {
-        "type": "Point", "coordinates": [round(second.longitude, 6), round(second.latitude, 6)]
+        "type": "Point",
+        "coordinates": [round(second.longitude, 6), round(second.latitude, 6)],
     }

@@ -60,11 +60,14 @@ def test_a_point_outside_or_unreadable_is_refused_with_what_was_typed(
 def test_places_show_on_their_mission_and_commune_pages(seeded, client):
     mobility = MissionPage.objects.get(slug="mobilite")
     commune = Commune.objects.get(slug="saint-mihiel")
-    for name, category in (("Aire du pont", Category.CARPOOL), ("Arrêt de la poste",
-                                                                 Category.HITCHHIKING)):
+    for name, category in (
+        ("Aire du pont", Category.CARPOOL),
+        ("Arrêt de la poste", Category.HITCHHIKING),
+    ):
         Place.objects.create(name=name, category=category, mission=mobility, commune=commune,
                              longitude=Decimal(f"{commune.longitude:.6f}"),
-                             latitude=Decimal(f"{commune.latitude:.6f}"), opening_hours="24/7")  # fmt: skip
+                             latitude=Decimal(f"{commune.latitude:.6f}"),
+                             opening_hours="24/7")  # fmt: skip
     page = client.get(mobility.url).text
     assert page.count('class="map-point"') == 2
     assert "auto-stop organisé" in page and "Aire du pont" in page

@@ -16,7 +16,8 @@ from wagtail.search import index
 from petr.core.blocks import RICH_TEXT_FEATURES
 from petr.core.models import BasePage
 from petr.core.shared_lookups import public
-from petr.territory.widgets import CommuneCheckboxes
+from petr.territory.models import IN_PERIMETER
+from petr.territory.widgets import CommuneCheckboxes, keep_departed_communes
 
 from ..blocks import IndicatorBlock, no_negative, progress
 from ..dashboard import envelope_of
@@ -132,6 +133,11 @@ class ActionForm(WagtailAdminPageForm):
             axes = ProgrammeAxis.objects.filter(programme_id=getattr(programme, "pk", None))
             self.fields["axis"].queryset = axes
 
+    def clean(self):
+        cleaned = super().clean()
+        keep_departed_communes(self)
+        return cleaned
+
 
 class ActionPage(BasePage):
     """A fiche action: what, who, for whom, with what money, where, how far it has got."""
@@ -163,6 +169,7 @@ class ActionPage(BasePage):
     funders = models.TextField("financeurs", blank=True, help_text="Un par ligne.")
     communes = ParentalManyToManyField(
         "territory.Commune", verbose_name="communes concernées", blank=True, related_name="+",
+        limit_choices_to=IN_PERIMETER,
         help_text="Aucune cochée : tout le territoire.",
     )  # fmt: skip
     indicators = StreamField(

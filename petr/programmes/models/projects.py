@@ -19,7 +19,8 @@ from petr.core.blocks import body_stream
 from petr.core.listing import render_listing
 from petr.core.models import BasePage
 from petr.core.shared_lookups import public
-from petr.territory.widgets import CommuneCheckboxes
+from petr.territory.models import IN_PERIMETER
+from petr.territory.widgets import CommuneCheckboxes, keep_departed_communes
 
 from ..blocks import no_negative
 from ..choices import BeneficiaryKind, Funder, ProjectStatus
@@ -67,6 +68,7 @@ class ProjectForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned = super().clean()
+        keep_departed_communes(self)
         for form in self.formsets["fundings"].forms:
             line = form.cleaned_data if form.is_valid() else {}
             if line.get("funder") == Funder.OTHER and not line.get("other"):
@@ -111,7 +113,11 @@ class ProjectPage(BasePage):
         help_text="Pour un particulier seulement : sans cette case, son nom n'est jamais publié.",
     )
     communes = ParentalManyToManyField(
-        "territory.Commune", verbose_name="communes", blank=True, related_name="+"
+        "territory.Commune",
+        verbose_name="communes",
+        blank=True,
+        related_name="+",
+        limit_choices_to=IN_PERIMETER,
     )
     actions = ParentalManyToManyField(
         "programmes.ActionPage", verbose_name="fiches actions mises en œuvre", blank=True,

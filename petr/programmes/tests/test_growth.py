@@ -26,7 +26,10 @@ FILES = ["projets.csv", "projets.geojson", "actions.csv", "indicateurs.csv", "li
 def grow(projects, actions, places, start=0):
     """Pages are added without revisions: the listings read live pages, and this keeps the
     test to a few seconds."""
-    leader, cls = ProgrammePage.objects.get(slug="programme-leader-2023-2027"), ProgrammePage.objects.get(slug="cls-3")
+    leader, cls = (
+        ProgrammePage.objects.get(slug="programme-leader-2023-2027"),
+        ProgrammePage.objects.get(slug="cls-3"),
+    )
     communes = list(Commune.objects.exclude(latitude=None).order_by("code_insee"))
     axis = cls.axes.first()
     indicator = {"label": "Ateliers", "unit": "", "baseline": 0, "target": 10,

@@ -46,22 +46,26 @@ def test_projects_csv_has_one_column_per_funder_and_hides_a_private_person(clien
                 total_cost=Decimal("30000"), committee_date=datetime.date(2026, 4, 2),
                 fundings=[("leader", "9000.50", "1000"), ("region", "3000", "0"),
                           ("autre", "500", "0")])  # fmt: skip
-    add_project("=HYPERLINK(\"http://x\")", communes=[woel, mihiel])
+    add_project('=HYPERLINK("http://x")', communes=[woel, mihiel])
     by_title = {row["titre"]: row for row in rows(client, "projets")}
     grange = by_title["Rénovation d'une grange"]
     assert grange["beneficiaire"] == "Un particulier" and "Jeanne" not in str(by_title)
     assert (grange["aide_leader"], grange["aide_region"], grange["aide_detr"]) == (
-        "9000,50", "3000,00", ""
+        "9000,50",
+        "3000,00",
+        "",
     )
     assert (grange["aides_total"], grange["taux_aide"], grange["verse_total"]) == (
-        "12500,50", "41,7", "1000,00"
+        "12500,50",
+        "41,7",
+        "1000,00",
     )
     assert grange["actions"] == "3.1 Ateliers nutrition"
     assert grange["programmes"].startswith("Contrat local de santé")
     assert grange["missions"] and grange["date_comite"] == "2026-04-02"
     assert grange["page"].startswith("http://testserver/projets-soutenus/")
-    assert "=HYPERLINK(\"http://x\")" not in by_title  # spreadsheets show it as text
-    assert by_title["'=HYPERLINK(\"http://x\")"]["codes_insee"].split() == sorted(
+    assert '=HYPERLINK("http://x")' not in by_title  # spreadsheets show it as text
+    assert by_title['\'=HYPERLINK("http://x")']["codes_insee"].split() == sorted(
         [woel.code_insee, mihiel.code_insee]
     )
 
@@ -74,7 +78,8 @@ def test_projects_geojson_places_each_project_at_its_communes(client, action):
     assert document["metadata"]["licence"] == "Licence Ouverte 2.0"
     features = {f["properties"]["titre"]: f for f in document["features"]}
     assert features["Maison de santé"]["geometry"] == {
-        "type": "MultiPoint", "coordinates": [[woel.longitude, woel.latitude]]
+        "type": "MultiPoint",
+        "coordinates": [[woel.longitude, woel.latitude]],
     }
     assert features["Étude sans commune"]["geometry"] is None
 
@@ -83,14 +88,19 @@ def test_actions_and_indicators_csv_with_their_metadata(client, action):
     add_project("Cantine", actions=[action])
     (row,) = [r for r in rows(client, "actions") if r["titre"] == "Ateliers nutrition"]
     assert (row["numero"], row["etat"], row["budget"], row["nombre_projets"]) == (
-        "3.1", "en cours", "12000,00", "1"
+        "3.1",
+        "en cours",
+        "12000,00",
+        "1",
     )
     assert row["axe"] == str(action.axis)
     assert row["communes"] == ""  # the whole territory
     (indicator,) = rows(client, "indicateurs")
-    assert (indicator["derniere_valeur"], indicator["date_mesure"], indicator["avancement_pct"]) == (
-        "8,00", "2026-06-30", "40"
-    )
+    assert (
+        indicator["derniere_valeur"],
+        indicator["date_mesure"],
+        indicator["avancement_pct"],
+    ) == ("8,00", "2026-06-30", "40")
     for name in ("projets", "actions", "indicateurs"):
         header = client.get(f"/donnees/{name}.csv").content.decode("utf-8-sig").splitlines()[0]
         meta = json.loads(client.get(f"/donnees/{name}.csv-metadata.json").content)

@@ -2,7 +2,6 @@
 and a table of the same figures; filters narrow the map as they narrow the list."""
 
 import re
-from decimal import Decimal
 
 import pytest
 
@@ -35,11 +34,13 @@ def test_the_map_shades_communes_and_its_table_gives_the_figures(seeded, client)
                                                      ("region", "500", "0")])  # fmt: skip
     html = client.get("/projets-soutenus/").text
     assert shade(html, woel) != shade(html, mihiel) and shade(html, other) == "map-shade-0"
-    table = html[html.index("<table"):html.index("</table>")]
+    table = html[html.index("<table") : html.index("</table>")]
     assert re.search(r"Woël</a></th><td>2</td><td>13\u202f000,50</td>", table), table
     assert re.search(r"Saint-Mihiel</a></th><td>1</td><td>10\u202f000</td>", table)
     assert "2 projets" in html and "1 projet<" in html  # the legend
     by_amount = client.get("/projets-soutenus/?carte=montant").text
-    assert "13\u202f000,50&nbsp;€" in by_amount and "<strong>montant des aides</strong>" in by_amount
+    assert (
+        "13\u202f000,50&nbsp;€" in by_amount and "<strong>montant des aides</strong>" in by_amount
+    )
     filtered = client.get("/projets-soutenus/?commune=saint-mihiel").text
     assert re.search(r"Woël</a></th><td>1</td>", filtered)  # only the « Halle » now

@@ -1,8 +1,9 @@
-from .data import Commune, DataImport, Epci, TerritoryMap
+from .data import IN_PERIMETER, Commune, DataImport, Epci, TerritoryMap
 from .pages import PetrPage, TerritoryPage
 from .settings import TerritorySettings
 
 __all__ = [
+    "IN_PERIMETER",
     "Commune",
     "DataImport",
     "Epci",

@@ -23,6 +23,17 @@ class FrenchOrderManager(models.Manager):
         return super().get_queryset().order_by(Collate("name", COLLATION))
 
 
+class PerimeterManager(FrenchOrderManager):
+    """The communes of the current perimeter, in French order."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(in_perimeter=True)
+
+
+# For the fields that choose communes: only those of the current perimeter.
+IN_PERIMETER = {"in_perimeter": True}
+
+
 class Epci(models.Model):
     """A member communauté de communes (EPCI à fiscalité propre)."""
 
@@ -63,8 +74,9 @@ class Commune(models.Model):
     name = models.CharField("nom", max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
     epci = models.ForeignKey(
-        Epci, on_delete=models.PROTECT, related_name="communes", verbose_name="communauté"
-    )
+        Epci, on_delete=models.PROTECT, related_name="communes", verbose_name="communauté",
+        null=True, blank=True,  # a commune that left the perimeter
+    )  # fmt: skip
     postal_codes = models.CharField("codes postaux", max_length=100, blank=True)
     population = models.PositiveIntegerField("population municipale")
     surface_ha = models.DecimalField("superficie (ha)", max_digits=10, decimal_places=2)
@@ -72,11 +84,17 @@ class Commune(models.Model):
     longitude = models.FloatField("longitude du centre", null=True, blank=True)
     outline = models.JSONField("contour (GeoJSON, WGS84)", null=True, blank=True, editable=False)
     map_path = models.TextField("tracé sur la carte (SVG)", blank=True, editable=False)
+    in_perimeter = models.BooleanField("dans le périmètre", default=True, editable=False)
 
-    objects = FrenchOrderManager()
+    # A commune that leaves the perimeter is kept, outside it, with the projects, places and
+    # news that name it; `objects` is the perimeter, and what links to a commune (`everywhere`,
+    # the default manager of related fields) still finds it.
+    objects = PerimeterManager()
+    everywhere = FrenchOrderManager()
 
     class Meta:
         ordering = ["name"]
+        default_manager_name = "everywhere"
         verbose_name = "commune"
         verbose_name_plural = "communes"
 
