@@ -22,6 +22,8 @@ def admin_screens():
     legal = Page.objects.get(slug="mentions-legales")
     news = Page.objects.get(slug="actualites")
     site = Site.objects.get(is_default_site=True)
+    projects = Page.objects.get(slug="projets-soutenus")
+    programme = Page.objects.get(slug="cls-3")
     return [
         "/admin/",
         f"/admin/pages/{home.pk}/",
@@ -36,6 +38,11 @@ def admin_screens():
         "/admin/sites/",
         "/admin/reports/site-history/",
         "/admin/guide/",
+        f"/admin/pages/add/programmes/projectpage/{projects.pk}/",
+        f"/admin/pages/add/programmes/actionpage/{programme.pk}/",
+        "/admin/snippets/places/place/",
+        "/admin/snippets/places/place/add/",  # the map to click
+        "/admin/lieux/importer/",
     ]
 
 

@@ -5,10 +5,12 @@ Wagtail, and a mission officer's rights over the mission cover them."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.template.response import TemplateResponse
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.blocks import PageChooserBlock
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -23,8 +25,9 @@ from ..blocks import IndicatorBlock, no_negative, progress
 from ..dashboard import envelope_of
 
 
-class ProgrammePage(BasePage):
-    """A contract or plan of a mission, with its period, signatories, axes and actions."""
+class ProgrammePage(RoutablePageMixin, BasePage):
+    """A contract or plan of a mission, with its period, signatories, axes and actions, and a
+    one-page overview for elected officials (synthese/, printable on A4)."""
 
     kind = models.CharField(
         "nature", max_length=100, blank=True, help_text="Par exemple « Contrat local de santé »."
@@ -101,9 +104,29 @@ class ProgrammePage(BasePage):
         context["envelope"] = envelope_of(self)
         return context
 
-    def axes_with_actions(self):
+    @path("synthese/")
+    def overview(self, request):
+        """Actions by status and their indicators at a glance, on one A4 page."""
+        actions = list(self.actions().order_by("path"))
+        counts = {status: 0 for status in ActionPage.Status}
+        for action in actions:
+            counts[action.status] += 1
+        context = self.get_context(request)
+        context.update(
+            overview_groups=self.axes_with_actions(actions),
+            status_counts=[
+                (status.label + ("s" if counts[status] > 1 and status.label.endswith("e") else ""),
+                 counts[status])
+                for status in ActionPage.Status
+            ],  # fmt: skip
+            action_count=len(actions),
+            subject_title=f"Synthèse : {self.title}",
+        )
+        return TemplateResponse(request, "programmes/programme_overview.html", context)
+
+    def axes_with_actions(self, actions=None):
         """[(axis or None, [actions])]: the axes in order, then actions attached to none."""
-        actions = list(self.actions())
+        actions = list(self.actions()) if actions is None else actions
         axes = [(axis, [a for a in actions if a.axis_id == axis.pk]) for axis in self.axes.all()]
         loose = [a for a in actions if a.axis_id is None]
         return axes + ([(None, loose)] if loose else [])

@@ -49,4 +49,4 @@ def publish():
     project.communes.set(Commune.objects.filter(slug="vigneulles-les-hattonchatel"))
     project.actions.set([action])
     project.save_revision().publish()
-    return ["/projets-soutenus/?status=en-cours"]
+    return ["/projets-soutenus/?status=en-cours", f"{programme.url}synthese/"]

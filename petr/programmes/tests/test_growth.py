@@ -76,6 +76,7 @@ def test_listings_map_dashboard_and_files_keep_their_query_count(seeded, query_c
         "/projets-soutenus/?status=programme&page=1",
         ProgrammePage.objects.get(slug="programme-leader-2023-2027").url,  # the envelope dashboard
         ProgrammePage.objects.get(slug="cls-3").url,
+        ProgrammePage.objects.get(slug="cls-3").url + "synthese/",
         MissionPage.objects.get(slug="mobilite").url,  # places
         MissionPage.objects.get(slug="contrat-local-de-sante").url,  # axes and actions
         f"{TerritoryPage.objects.live().first().url}{commune.slug}/",

@@ -107,3 +107,21 @@ def test_a_programme_page_keeps_a_fixed_number_of_queries(seeded, query_counts):
     for n in range(2, 7):
         add_action(cls3, f"Action {n}", axis=axis)
     assert query_counts(urls) == before
+
+
+def test_the_overview_counts_actions_by_status_and_shows_indicators(client, seeded):
+    cls3 = ProgrammePage.objects.get(slug="cls-3")
+    axis = cls3.axes.get(number="2")
+    done = ActionPage.Status.DONE
+    add_action(cls3, "Maison de santé", number="2.1", axis=axis, status=done,
+               indicators=[("indicator", indicator(0, 20, (3, 4), (6, 8)))])  # fmt: skip
+    add_action(cls3, "Télémédecine", number="2.2", axis=axis, status=done)
+    add_action(cls3, "Prévention", number="2.3", axis=axis, status=ActionPage.Status.ONGOING)
+    assert f'href="{cls3.url}synthese/"' in client.get(cls3.url).text
+    html = client.get(f"{cls3.url}synthese/").text
+    assert "3 fiches actions, par état" in html
+    assert "<strong>2</strong> réalisées" in html and "<strong>1</strong> en cours" in html
+    assert "<strong>0</strong> à lancer" in html
+    assert "Ateliers menés : 8 / 20 ateliers (40&nbsp;%)" in html
+    assert html.index("2.1. Maison de santé") < html.index("2.3. Prévention")
+    assert 'aria-current="page">Synthèse</a>' in html
