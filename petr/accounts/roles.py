@@ -29,6 +29,8 @@ IMAGES_AND_FILES = [f"{action}_{kind}" for kind in ("image", "document")
                     for action in ("add", "change", "choose")]  # fmt: skip
 PUBLISHING = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 EDITING = ["add_page", "change_page"]
+# The missions' places (carpool areas, health centres…): every mission officer keeps them.
+PLACES = [f"places.{action}_place" for action in ("add", "change", "delete")]
 
 ROLES = {
     "Communication": {
@@ -78,7 +80,7 @@ def mission_roles():
             roles[MISSION_ROLE.format(title=page.title)] = {
                 "pages": {key: EDITING for key in [mark.key, *extra]},
                 "collections": IMAGES_AND_FILES,
-                "models": ADMIN,
+                "models": ADMIN + PLACES,
             }
     return roles
 

@@ -29,6 +29,14 @@ class Category(models.TextChoices):
 
 
 CARPOOL_CATEGORIES = (Category.CARPOOL, Category.HITCHHIKING)
+# Headings of the lists, one per category.
+CATEGORY_HEADINGS = {
+    Category.CARPOOL: "Lieux de covoiturage",
+    Category.HITCHHIKING: "Points d'arrêt d'auto-stop organisé",
+    Category.HEALTH: "Santé",
+    Category.CHARGING: "Bornes de recharge",
+    Category.OTHER: "Autres lieux",
+}
 
 
 class PlaceQuerySet(models.QuerySet):
@@ -145,6 +153,10 @@ class Place(RevisionMixin, index.Indexed, models.Model):
     def symbol(self):
         """The map marker: one shape per category (territory/includes/map_symbols.html)."""
         return self.category
+
+    @property
+    def category_heading(self):
+        return CATEGORY_HEADINGS[self.category]
 
     @property
     def symbol_label(self):

@@ -6,10 +6,12 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth.models import Group
 
 from petr.missions.models import MissionPage
 from petr.places.models import Category, Place
 from petr.territory.models import Commune, TerritoryPage
+from petr.users.models import User
 
 pytestmark = pytest.mark.django_db
 
@@ -79,3 +81,16 @@ def test_places_show_on_their_mission_and_commune_pages(seeded, client):
 
 def test_a_mission_without_places_shows_no_map_of_places(seeded, client):
     assert "Carte des lieux" not in client.get(MissionPage.objects.get(slug="mobilite").url).text
+
+
+def test_mission_officers_keep_places_and_communication_cannot_import(seeded, client):
+    officer = User.objects.create_user("mo", "mo@p.example", "x" * 16)
+    officer.groups.add(Group.objects.get(name="Chargé·e de mission — Mobilité"))
+    client.force_login(officer)
+    assert client.get("/admin/lieux/importer/").status_code == 200
+    assert client.get("/admin/snippets/places/place/add/").status_code == 200
+    communication = User.objects.create_user("co", "co@p.example", "x" * 16)
+    communication.groups.add(Group.objects.get(name="Communication"))
+    client.force_login(communication)
+    refused = client.get("/admin/lieux/importer/")
+    assert (refused.status_code, refused.url) == (302, "/admin/")  # Wagtail's « no permission »

@@ -115,8 +115,11 @@ class ProgrammePage(RoutablePageMixin, BasePage):
         context.update(
             overview_groups=self.axes_with_actions(actions),
             status_counts=[
-                (status.label + ("s" if counts[status] > 1 and status.label.endswith("e") else ""),
-                 counts[status])
+                (
+                    status.label
+                    + ("s" if counts[status] > 1 and status.label.endswith("e") else ""),
+                    counts[status],
+                )
                 for status in ActionPage.Status
             ],  # fmt: skip
             action_count=len(actions),
