@@ -15,7 +15,9 @@ CATALOGUE = "programmes.ProjectIndexPage"
 
 
 @receiver([post_save, post_delete], sender=Place)
-def purge_where_a_place_shows(sender, instance, **kwargs):
+def purge_where_a_place_shows(sender, instance, raw=False, **kwargs):
+    if raw:  # a restore loading rows: the pages it names may not be loaded yet
+        return
     catalogue = apps.get_model(*CATALOGUE.split(".")).objects.values_list("url_path", flat=True)
     missions = [instance.mission.url_path] if instance.mission_id else []
     territory = TerritoryPage.objects.values_list("url_path", flat=True)

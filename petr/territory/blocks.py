@@ -16,9 +16,10 @@ class MembersBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         base_url = (parent_context or {}).get("territory_url")  # from PetrPage.get_context
-        members = presentation.members(base_url)
+        data = presentation.map_data(base_url)
+        members = data.epcis
         by_epci = {}
-        for commune in presentation.communes(base_url, members):
+        for commune in data.communes:
             by_epci.setdefault(commune.epci_id, []).append(commune)
         for member in members:
             member.commune_list = by_epci.get(member.pk, [])

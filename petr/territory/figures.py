@@ -16,6 +16,7 @@ from .models.data import Commune, DataImport, Epci, TerritoryMap
 
 FIGURES_KEY = "petr:territory-figures"
 SKETCH_KEY = "petr:territory-sketch"
+MAP_KEY = "petr:territory-map-data"  # presentation.map_data
 MISSING = object()
 PALETTE_SIZE = 6  # colours in the stylesheet (.map-c0 … .map-c5); more communautés reuse them
 
@@ -48,7 +49,7 @@ class TerritorySketch:
     commune_names: list
 
 
-def _cached(key, compute):
+def cached(key, compute):
     value = cache.get(key, MISSING)
     if value is MISSING:
         value = compute()
@@ -59,12 +60,12 @@ def _cached(key, compute):
 def territory_figures() -> TerritoryFigures | None:
     """From the shared cache, forgotten when a commune, a communauté or an import changes (two
     queries otherwise, whatever the number of communes); None while no territory is loaded."""
-    return _cached(FIGURES_KEY, _computed_figures)
+    return cached(FIGURES_KEY, _computed_figures)
 
 
 def territory_sketch() -> TerritorySketch | None:
     """From the shared cache, forgotten with the figures; None while no map is drawn."""
-    return _cached(SKETCH_KEY, _computed_sketch)
+    return cached(SKETCH_KEY, _computed_sketch)
 
 
 @receiver([post_save, post_delete], sender=Commune)
@@ -72,14 +73,14 @@ def territory_sketch() -> TerritorySketch | None:
 @receiver([post_save, post_delete], sender=DataImport)
 @receiver([post_save, post_delete], sender=TerritoryMap)
 def forget_figures(**kwargs):
-    forget(FIGURES_KEY, SKETCH_KEY)
+    forget(FIGURES_KEY, SKETCH_KEY, MAP_KEY)
 
 
 def _computed_sketch():
     drawn = TerritoryMap.objects.first()
     if drawn is None:
         return None
-    # The colours follow the territory map's order (presentation.members): by name.
+    # The colours follow the territory map's order (presentation.map_data): by name.
     epcis = Epci.objects.order_by("name").values_list("name", "map_path")
     names = sorted(Commune.objects.values_list("name", flat=True), key=french_sort_key)
     return TerritorySketch(

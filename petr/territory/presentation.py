@@ -1,19 +1,18 @@
 """What the territory pages show, built in a fixed number of queries whatever the number of
 communes: each function reads whole tables once and arranges them in Python."""
 
+import copy
 from dataclasses import dataclass
 
 from django.db.models import Count, Sum
 
 from petr.core.french import french_sort_key
 
-from .figures import PALETTE_SIZE, last_successful_import
+from .figures import MAP_KEY, PALETTE_SIZE, cached, last_successful_import
 from .models.data import Commune, Epci, TerritoryMap
 
 
-def members(base_url):
-    """The communautés with their totals, their colour on the map and (given the territory
-    page's URL) the URL of their page."""
+def _members():
     epcis = list(
         Epci.objects.annotate(
             commune_count=Count("communes"),
@@ -23,13 +22,12 @@ def members(base_url):
     )
     for index, epci in enumerate(epcis):
         epci.colour = index % PALETTE_SIZE
-        epci.url = f"{base_url}communautes/{epci.slug}/" if base_url else None
         epci.area_km2 = (epci.surface_ha or 0) / 100
         epci.density = epci.population / epci.area_km2 if epci.area_km2 else None
     return epcis
 
 
-def communes(base_url, epcis):
+def _communes(epcis):
     by_pk = {epci.pk: epci for epci in epcis}
     communes = sorted(
         Commune.objects.defer("outline", "siren", "latitude", "longitude"),
@@ -37,7 +35,6 @@ def communes(base_url, epcis):
     )
     for commune in communes:
         commune.member = by_pk[commune.epci_id]
-        commune.url = f"{base_url}{commune.slug}/" if base_url else None
     return communes
 
 
@@ -48,10 +45,23 @@ class MapData:
     communes: list
 
 
+def _computed_map_data():
+    epcis = _members()
+    return MapData(TerritoryMap.objects.first(), epcis, _communes(epcis))
+
+
 def map_data(base_url):
-    """What the {% territory_map %} tag draws: three queries whatever the number of communes."""
-    epcis = members(base_url)
-    return MapData(TerritoryMap.objects.first(), epcis, communes(base_url, epcis))
+    """The communautés with their totals and colour on the map, the communes in French order
+    with their communauté, and the drawn map; with the territory page's URL, each one's page.
+    From the shared cache, forgotten with the figures (three queries otherwise, whatever the
+    number of communes)."""
+    # A copy: the request's cache memo hands out the same objects, and the URLs are the caller's.
+    data = copy.deepcopy(cached(MAP_KEY, _computed_map_data))
+    for epci in data.epcis:
+        epci.url = f"{base_url}communautes/{epci.slug}/" if base_url else None
+    for commune in data.communes:
+        commune.url = f"{base_url}{commune.slug}/" if base_url else None
+    return data
 
 
 def _common(base_url):
