@@ -13,6 +13,8 @@ from petr.core.shared_lookups import public
 # this one).
 SIDE = ("events.EventPage", "news.NewsPage", "library.DocumentPage")
 PROGRAMME = "programmes.ProgrammePage"
+PROJECT = "programmes.ProjectPage"
+PROJECTS_SHOWN = 6
 
 
 class MissionIndexPage(BasePage):
@@ -115,7 +117,26 @@ class MissionPage(BasePage):
         programmes = apps.get_model(*PROGRAMME.split(".")).objects.live().child_of(self)
         context["programmes"] = public(programmes)
         context["places"] = list(self.places.for_map())
+        context.update(self.projects())
         return context
+
+    def projects(self):
+        """The latest supported projects carrying out this mission's actions, and the catalogue
+        filtered on the mission when there are more."""
+        project = apps.get_model(*PROJECT.split("."))
+        latest = list(
+            public(project.objects.live())
+            .filter(actions__path__startswith=self.path)
+            .distinct()
+            .order_by("-committee_date", "title")[: PROJECTS_SHOWN + 1]
+        )
+        # Projects are children of the catalogue: its address is theirs without their slug.
+        catalogue = latest[0].url.removesuffix(f"{latest[0].slug}/") if latest else None
+        return {
+            "projects": latest[:PROJECTS_SHOWN],
+            "more_projects": len(latest) > PROJECTS_SHOWN,
+            "projects_url": f"{catalogue}?mission={self.slug}" if catalogue else None,
+        }
 
     @classmethod
     def listed(cls, request=None):

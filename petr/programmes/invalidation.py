@@ -10,7 +10,7 @@ from petr.core.invalidation import public_path
 from petr.core.pagecache import purge
 from petr.territory.models import TerritoryPage
 
-from .models import ProgrammePage, ProjectPage
+from .models import ActionPage, ProgrammePage, ProjectPage
 
 
 @receiver([page_published, page_unpublished], sender=ProjectPage)
@@ -23,3 +23,10 @@ def purge_where_a_project_shows(sender, instance, **kwargs):
         pages=filter(None, map(public_path, programmes)),
         trees=["/donnees/", *filter(None, map(public_path, territory))],
     )
+
+
+@receiver([page_published, page_unpublished], sender=ProgrammePage)
+@receiver([page_published, page_unpublished], sender=ActionPage)
+def purge_open_data(sender, instance, **kwargs):
+    """actions.csv and indicateurs.csv list them; projets.csv names their titles."""
+    purge(trees=["/donnees/"])

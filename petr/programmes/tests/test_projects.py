@@ -3,6 +3,7 @@ within the programme's period, a private person never named unless the law requi
 catalogue with filters that keeps a fixed number of queries."""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -167,3 +168,17 @@ def test_a_commune_page_lists_its_projects(client, seeded):
     html = client.get("/territoire/saint-mihiel/").content.decode()
     assert "Projets soutenus à Saint-Mihiel" in html and "Halle du marché" in html
     assert "Projets soutenus" not in client.get("/territoire/woel/").content.decode()
+
+
+def test_a_mission_page_lists_its_latest_projects(client, seeded):
+    cls3 = ProgrammePage.objects.get(slug="cls-3")
+    action = ActionPage(title="Prévention", number="3.1", axis=cls3.axes.get(number="3"))
+    cls3.add_child(instance=action)
+    action.save_revision().publish()
+    for day in range(1, 9):
+        add_project(f"Projet {day}", actions=[action], committee_date=datetime.date(2026, 1, day))
+    add_project("Sans fiche action")
+    html = client.get(cls3.get_parent().url).text
+    listed = re.findall(r'<a href="/projets-soutenus/[^"]+/">([^<]+)</a>', html)
+    assert listed == [f"Projet {day}" for day in range(8, 2, -1)]  # the six latest
+    assert 'href="/projets-soutenus/?mission=contrat-local-de-sante"' in html
