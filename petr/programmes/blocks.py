@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from wagtail import blocks
+from wagtail.fields import StreamField
 
 
 class MeasurementBlock(blocks.StructBlock):
@@ -73,3 +74,11 @@ def progress(indicator):
 def no_negative(value):
     if value is not None and value < 0:
         raise ValidationError("Un montant ne peut pas être négatif.")
+
+
+def related_documents(verbose_name):
+    """Documents of the library and acts of the register a page links to."""
+    chooser = blocks.PageChooserBlock(
+        label="document ou acte", page_type=["library.DocumentPage", "library.ActPage"]
+    )
+    return StreamField([("page", chooser)], blank=True, verbose_name=verbose_name)

@@ -9,7 +9,6 @@ from django.template.response import TemplateResponse
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.blocks import PageChooserBlock
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
@@ -21,7 +20,7 @@ from petr.core.shared_lookups import public
 from petr.territory.models import IN_PERIMETER
 from petr.territory.widgets import CommuneCheckboxes, keep_departed_communes
 
-from ..blocks import IndicatorBlock, no_negative, progress
+from ..blocks import IndicatorBlock, no_negative, progress, related_documents
 from ..dashboard import envelope_of
 
 
@@ -49,19 +48,7 @@ class ProgrammePage(RoutablePageMixin, BasePage):
     feader_rate = models.DecimalField(
         "taux FEADER (%)", max_digits=5, decimal_places=2, null=True, blank=True
     )
-    related = StreamField(
-        [
-            (
-                "page",
-                PageChooserBlock(
-                    label="document ou acte",
-                    page_type=["library.DocumentPage", "library.ActPage"],
-                ),
-            )
-        ],
-        blank=True,
-        verbose_name="documents et actes",
-    )
+    related = related_documents("documents et actes")
 
     content_panels = [
         *BasePage.content_panels,

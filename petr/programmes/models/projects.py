@@ -22,7 +22,7 @@ from petr.core.shared_lookups import public
 from petr.territory.models import IN_PERIMETER
 from petr.territory.widgets import CommuneCheckboxes, keep_departed_communes
 
-from ..blocks import no_negative
+from ..blocks import no_negative, related_documents
 from ..choices import BeneficiaryKind, Funder, ProjectStatus
 from ..filters import ProjectFilter
 from ..project_map import MEASURES, project_map
@@ -135,6 +135,7 @@ class ProjectPage(BasePage):
         on_delete=models.SET_NULL, related_name="+",
     )  # fmt: skip
     body = StreamField(body_stream(), blank=True, verbose_name="description")
+    related = related_documents("documents liés")
 
     base_form_class = ProjectForm
     content_panels = [
@@ -155,6 +156,7 @@ class ProjectPage(BasePage):
         FieldPanel("communes", widget=CommuneCheckboxes),
         FieldPanel("photo"),
         FieldPanel("body"),
+        FieldPanel("related"),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
     search_kind = ("projets", "Projets soutenus")

@@ -182,3 +182,14 @@ def test_a_mission_page_lists_its_latest_projects(client, seeded):
     listed = re.findall(r'<a href="/projets-soutenus/[^"]+/">([^<]+)</a>', html)
     assert listed == [f"Projet {day}" for day in range(8, 2, -1)]  # the six latest
     assert 'href="/projets-soutenus/?mission=contrat-local-de-sante"' in html
+
+
+def test_a_project_links_its_live_documents_only(client, seeded):
+    from petr.library.tests.helpers import publish_document
+
+    shown = publish_document("Convention FEADER")
+    draft = publish_document("Avenant en préparation", publish=False)
+    project = add_project("Halle", related=[("page", shown), ("page", draft)])
+    html = client.get(project.url).text
+    assert "Documents liés" in html and "Convention FEADER" in html
+    assert "Avenant en préparation" not in html
