@@ -41,7 +41,7 @@ def test_a_commune_that_leaves_keeps_its_projects(seeded, geo_api, client, admin
         "title": project.title, "slug": project.slug, "intro": "",
         "beneficiary": project.beneficiary, "beneficiary_kind": project.beneficiary_kind,
         "total_cost": "50000", "committee_date": "", "status": "programme",
-        "body": streamfield([]), "action-publish": "publish",
+        "body": streamfield([]), "related": streamfield([]), "action-publish": "publish",
         "fundings": inline_formset([{"funder": "leader", "other": "", "amount": "20000",
                                      "paid": "0"}]),
     }  # fmt: skip
