@@ -50,8 +50,8 @@ def admin_post(client, parent, **fields):
     data = {
         "title": "Maison de santé", "slug": "maison-de-sante", "intro": "",
         "beneficiary": "Commune de Woël", "beneficiary_kind": "commune", "total_cost": "",
-        "committee_date": "", "status": "programme", "body": streamfield([]), "related": streamfield([]),
-        "action-publish": "publish",
+        "committee_date": "", "status": "programme", "body": streamfield([]),
+        "related": streamfield([]), "action-publish": "publish",
         "fundings": inline_formset([{"funder": "leader", "other": "", "amount": "", "paid": "0"}]),
     } | fields  # fmt: skip
     actions = data.pop("actions", [])  # several values of one field, not a nested list
