@@ -12,7 +12,7 @@ from aiosmtpd.controller import Controller
 from django.core.management import call_command
 from django.utils import timezone
 
-from petr.core.contact import signer
+from petr.core.contact import ContactForm
 from petr.core.models import ContactSettings, ContactSubmission
 
 pytestmark = pytest.mark.django_db
@@ -54,7 +54,7 @@ def recipient(seeded):
 
 
 def token(seconds_ago=30):
-    return signer.sign(str(timezone.now().timestamp() - seconds_ago))
+    return ContactForm.signer().sign(str(timezone.now().timestamp() - seconds_ago))
 
 
 def post(client, **fields):

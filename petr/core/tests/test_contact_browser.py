@@ -9,7 +9,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_contact_form_by_keyboard_without_javascript(live_seeded, browser, monkeypatch):
-    monkeypatch.setattr("petr.core.contact.MIN_SECONDS", 0)  # no robot check to wait for
+    monkeypatch.setattr("petr.core.antispam.MIN_SECONDS", 0)  # no robot check to wait for
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(live_seeded.url + "/contact/")
