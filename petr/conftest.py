@@ -1,12 +1,15 @@
-"""Shared fixtures: the starter site, seeded once per test session; query counting; Chromium
-driven by Playwright against the live server."""
+"""Shared fixtures: the starter site, seeded once per test session; query counting; a real SMTP
+server and the production task queue; Chromium driven by Playwright against the live server."""
 
 import importlib
+import io
 import os
 import shutil
+import socket
 from pathlib import Path
 
 import pytest
+from aiosmtpd.controller import Controller
 from django.core.cache import cache
 from django.core.management import call_command
 
@@ -161,3 +164,54 @@ def axe_source():
         "axe-core absent : lancez « npm ci » à la racine du projet (registre npm).",
     )
     return AXE_JS.read_text(encoding="utf-8")
+
+
+class Mailbox:
+    def __init__(self):
+        self.messages = []
+        self.refuse = False
+
+    async def handle_DATA(self, server, session, envelope):
+        if self.refuse:
+            return "550 5.7.1 Message refusé par le serveur"
+        self.messages.append(envelope.content.decode("utf-8", "replace"))
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp(settings):
+    mailbox = Mailbox()
+    with socket.socket() as probe:  # a free port: aiosmtpd checks it is up by connecting to it
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = port
+    settings.EMAIL_TIMEOUT = 5
+    yield mailbox
+    controller.stop()
+
+
+@pytest.fixture
+def queue(settings, monkeypatch):
+    """The production queue: e-mails wait in the database until the worker runs."""
+    settings.TASKS = {
+        **settings.TASKS,
+        "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    }
+    # The worker recycles old connections between tasks; the test's transaction is one, and
+    # Django's test runner stops its own requests from doing so in the same way.
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
+
+    def run_worker():
+        out = io.StringIO()
+        call_command(
+            "db_worker", "--backend", "background", "--batch", "--no-startup-delay",
+            stdout=out, stderr=out,
+        )  # fmt: skip
+
+    return run_worker

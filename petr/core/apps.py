@@ -19,12 +19,19 @@ class CoreConfig(AppConfig):
     verbose_name = "Socle du site"
 
     def ready(self):
-        # Deploy checks; signal receivers: the next due publication, the page cache, the Site's
-        # public address after each migration.
+        # Deploy checks; signal receivers: the next due publication, the page cache, the pages
+        # that take files, the Site's public address after each migration.
         from django.db.backends.signals import connection_created
         from django.db.models.signals import post_migrate
 
-        from . import admin_amounts, admin_dates, checks, invalidation, scheduling  # noqa: F401
+        from . import (  # noqa: F401
+            admin_amounts,
+            admin_dates,
+            checks,
+            invalidation,
+            limits,
+            scheduling,
+        )
         from .french import register_sqlite_collation
         from .public_address import sync_default_site
 

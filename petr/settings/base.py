@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "petr.missions",
     "petr.programmes",
     "petr.places",
+    "petr.declarations",
     "petr.news",
     "petr.events",
     "petr.search",
@@ -223,8 +224,9 @@ STORAGES = {
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
-# Request bodies over these are refused unread (petr/core/limits.py): the public forms, and the
-# admin, whose largest upload is a 50 MB library document.
+# Request bodies over these are refused unread (petr/core/limits.py): the public forms (a page
+# type that takes files sets its own `public_upload_bytes`), and the admin, whose largest upload
+# is a 50 MB library document.
 PUBLIC_MAX_BODY_BYTES = 1 * 2**20
 ADMIN_MAX_BODY_BYTES = 60 * 2**20
 

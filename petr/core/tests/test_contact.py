@@ -1,4 +1,5 @@
-"""The contact form against a real SMTP server on 127.0.0.1 (aiosmtpd), spam defences included."""
+"""The contact form against a real SMTP server on 127.0.0.1 (aiosmtpd, the `smtp` fixture of
+petr/conftest.py), spam defences included."""
 
 import csv
 import datetime
@@ -8,7 +9,6 @@ import socket
 import openpyxl
 import pytest
 import time_machine
-from aiosmtpd.controller import Controller
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -16,34 +16,6 @@ from petr.core.contact import ContactForm
 from petr.core.models import ContactSettings, ContactSubmission
 
 pytestmark = pytest.mark.django_db
-
-
-class Mailbox:
-    def __init__(self):
-        self.messages = []
-        self.refuse = False
-
-    async def handle_DATA(self, server, session, envelope):
-        if self.refuse:
-            return "550 5.7.1 Message refusé par le serveur"
-        self.messages.append(envelope.content.decode("utf-8", "replace"))
-        return "250 OK"
-
-
-@pytest.fixture
-def smtp(settings):
-    mailbox = Mailbox()
-    with socket.socket() as probe:  # a free port: aiosmtpd checks it is up by connecting to it
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = port
-    settings.EMAIL_TIMEOUT = 5
-    yield mailbox
-    controller.stop()
 
 
 @pytest.fixture
@@ -131,29 +103,6 @@ def test_exports_never_turn_a_message_into_a_formula(client, recipient, admin_cl
     )
     cells = [cell.value for row in workbook.active.iter_rows() for cell in row]
     assert attack in cells and workbook.active["B2"].data_type == "s"
-
-
-@pytest.fixture
-def queue(settings, monkeypatch):
-    """The production queue: e-mails wait in the database until the worker runs."""
-    settings.TASKS = {
-        **settings.TASKS,
-        "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
-    }
-    # The worker recycles old connections between tasks; the test's transaction is one, and
-    # Django's test runner stops its own requests from doing so in the same way.
-    monkeypatch.setattr(
-        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
-    )
-
-    def run_worker():
-        out = io.StringIO()
-        call_command(
-            "db_worker", "--backend", "background", "--batch", "--no-startup-delay",
-            stdout=out, stderr=out,
-        )  # fmt: skip
-
-    return run_worker
 
 
 def test_a_silent_mail_server_delays_nobody_and_the_message_is_sent_when_it_recovers(
