@@ -157,8 +157,11 @@ class DeclarationForm(GuardedForm, forms.ModelForm):
         try:
             with transaction.atomic():
                 return self._store(), True
-        except IntegrityError:  # the same form, posted at the same instant
-            return Declaration.objects.get(token_hash=self.token_hash), False
+        except IntegrityError:
+            twin = Declaration.objects.filter(token_hash=self.token_hash).first()
+            if twin is None:
+                raise
+            return twin, False  # the same form, posted at the same instant
 
     def _store(self):
         data = self.cleaned_data
