@@ -60,6 +60,14 @@ MISSION_ROLE = "Chargé·e de mission — {title}"
 MISSION_KEY_PREFIX = "page.missions."
 # What a mission's officer also works on, beyond its mission's pages (by seed keys).
 MISSION_EXTRA_PAGES = {"page.missions.leader": ["page.projects"]}
+# What a mission's officer alone handles among the records: the LEADER declarations.
+MISSION_EXTRA_MODELS = {
+    "page.missions.leader": [
+        "declarations.view_declaration",
+        "declarations.change_declaration",
+        "declarations.change_declarationsettings",
+    ]
+}
 WORKFLOW = "Validation par la direction"
 # The sections whose pages are published once « Direction » approves.
 WORKFLOW_PAGES = ["page.missions", "page.projects"]
@@ -80,7 +88,7 @@ def mission_roles():
             roles[MISSION_ROLE.format(title=page.title)] = {
                 "pages": {key: EDITING for key in [mark.key, *extra]},
                 "collections": IMAGES_AND_FILES,
-                "models": ADMIN + PLACES,
+                "models": ADMIN + PLACES + MISSION_EXTRA_MODELS.get(mark.key, []),
             }
     return roles
 

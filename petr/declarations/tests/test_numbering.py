@@ -3,7 +3,6 @@ each its own connection and transaction, on PostgreSQL (where they truly run at 
 
 import threading
 
-import pytest
 from django.db import connection, connections
 from django.http import QueryDict
 from django.utils import timezone
