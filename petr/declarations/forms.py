@@ -38,6 +38,10 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(file, initial) for file in files]
 
 
+class CommuneChoices(CommuneCheckboxes):
+    template_name = "declarations/widgets/communes.html"
+
+
 class DeclarationForm(GuardedForm, forms.ModelForm):
     salt = "petr.declarations"
     attachments = MultipleFileField(
@@ -60,7 +64,7 @@ class DeclarationForm(GuardedForm, forms.ModelForm):
         ]  # fmt: skip
         field_classes = {"total_cost": FrenchDecimalField, "leader_aid": FrenchDecimalField}
         widgets = {
-            "communes": CommuneCheckboxes,
+            "communes": CommuneChoices,
             "address": forms.Textarea(attrs={"rows": 3}),
             "summary": forms.Textarea(attrs={"rows": 6}),
             "other_funders": forms.Textarea(attrs={"rows": 3}),
@@ -82,8 +86,9 @@ class DeclarationForm(GuardedForm, forms.ModelForm):
             "start_date": "Date de début prévue",
         }
         help_texts = {
-            "siret": "14 chiffres. Sans objet pour un particulier.",
+            "siret": "14 chiffres. Obligatoire, sauf pour un particulier.",
             "summary": "Ce que vous voulez faire, pour qui, avec qui. 5 000 caractères au plus.",
+            "communes": "Ouvrez la communauté de communes, puis cochez les communes.",
             "action": "Si vous ne savez pas, l'équipe vous aidera à la trouver.",
             "total_cost": "Par exemple 45 000 ou 12 500,50.",
             "start_date": "Au format JJ/MM/AAAA si votre navigateur ne propose pas de calendrier.",

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.test import Client
+from wagtail.models import Page
 
 from petr.conftest import publish_samples, require
 from petr.users.models import User
@@ -60,6 +61,10 @@ def test_html_is_valid(client, sample_paths, tmp_path):
     refused = client.post("/contact/", {"name": "", "email": "x", "subject": "?", "message": ""})
     assert refused.status_code == 400
     (tmp_path / "contact-errors.html").write_bytes(refused.content)
+    declaration = Page.objects.get(slug="declarer-un-projet").url  # every field in error
+    refused = client.post(declaration, {"siret": "123", "start_date": "2020-01-01"})
+    assert refused.status_code == 400 and "past_start_confirmed" in refused.content.decode()
+    (tmp_path / "declaration-errors.html").write_bytes(refused.content)
     bad_request = client.get("/", HTTP_HOST="adresse invalide")
     (tmp_path / "400.html").write_bytes(bad_request.content)
     expired_form = Client(enforce_csrf_checks=True).post("/contact/", {"name": "Jeanne"})

@@ -3,6 +3,7 @@ from django.db import transaction
 
 from petr.accounts.roles import sync_roles
 from petr.core.seed import seed_privacy_page_setting, seed_service_pages, seed_settings
+from petr.declarations.seed import seed_declaration_page
 from petr.events.seed import seed_agenda
 from petr.home.seed import (
     seed_home,
@@ -51,5 +52,6 @@ class Command(BaseCommand):
         seed_navigation(site, pages)
         seed_home_quick_access(home, pages)
         seed_mission_actions(pages)
+        seed_declaration_page(pages)
         sync_roles()
         self.stdout.write(self.style.SUCCESS("Contenu de départ en place."))
