@@ -3,12 +3,17 @@ through the statuses with comments (history kept), assigns it, exports the list 
 turns a programmed declaration into a draft supported project; the holder sees the status."""
 
 import csv
+import datetime
 import io
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.utils import timezone
 
-from petr.declarations.models import Declaration, Status
+from petr.declarations.models import Declaration, DeclarationAttachment, Status
+from petr.declarations.projects import create_project
 from petr.declarations.tests.helpers import post
 from petr.programmes.models import ProjectPage
 from petr.users.models import User
@@ -86,3 +91,17 @@ def test_the_export_never_turns_a_name_into_a_formula(client, declaration):
     rows = list(csv.DictReader(io.StringIO(content)))
     assert rows[0]["Structure"].startswith("'=HYPERLINK")
     assert client.get("/admin/declarations/?export=xlsx").status_code == 200
+
+
+def test_declarations_without_a_project_are_deleted_after_the_retention_period(client, declaration):
+    kept = Declaration.objects.get()
+    post(client, email="autre@example.fr", attachments=[SimpleUploadedFile("devis.pdf", b"%PDF-1")])
+    old = Declaration.objects.exclude(pk=kept.pk).get()
+    stored = DeclarationAttachment.objects.get().file
+    six_years_ago = timezone.now() - datetime.timedelta(days=6 * 366)
+    Declaration.objects.update(created_at=six_years_ago)
+    create_project(kept, None)
+    call_command("purge_declarations", stdout=io.StringIO())
+    assert list(Declaration.objects.all()) == [kept]  # the one that became a project stays
+    assert not stored.storage.exists(stored.name)  # its file too
+    assert old.number not in str(list(Declaration.objects.values_list("number", flat=True)))
