@@ -43,6 +43,7 @@ def admin_screens():
         "/admin/snippets/places/place/",
         "/admin/snippets/places/place/add/",  # the map to click
         "/admin/lieux/importer/",
+        "/admin/declarations/",
     ]
 
 

@@ -160,6 +160,9 @@ def test_a_double_submission_stores_one_declaration(client, page):
     first = client.post(page.url, same)
     again = client.post(page.url, same)
     assert first.url == again.url and Declaration.objects.count() == 1
+    other = client.post(page.url, {**same, "title": "Un autre projet"})  # same form, reused
+    assert other.status_code == 400 and "déjà servi" in other.text
+    assert Declaration.objects.count() == 1
 
 
 def test_robots_and_floods_are_turned_away(client, page):
