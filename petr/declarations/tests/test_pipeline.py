@@ -105,3 +105,14 @@ def test_declarations_without_a_project_are_deleted_after_the_retention_period(c
     assert list(Declaration.objects.all()) == [kept]  # the one that became a project stays
     assert not stored.storage.exists(stored.name)  # its file too
     assert old.number not in str(list(Declaration.objects.values_list("number", flat=True)))
+
+
+def test_attachments_are_served_to_the_leader_team_only(client, declaration):
+    post(client, email="autre@example.fr", attachments=[SimpleUploadedFile("devis.pdf", b"%PDF-1")])
+    url = f"/admin/declarations/piece/{DeclarationAttachment.objects.get().pk}/"
+    staff(client, "Communication")
+    assert client.get(url).status_code in (302, 403)
+    staff(client, LEADER)
+    response = client.get(url)
+    assert b"".join(response.streaming_content) == b"%PDF-1"
+    assert 'filename="devis.pdf"' in response["Content-Disposition"]
