@@ -11,11 +11,11 @@ from django.utils import timezone
 
 from petr.core.admin_amounts import FrenchDecimalField
 from petr.core.antispam import GuardedForm
+from petr.core.identifiers import siret_error
 from petr.library.files import check_file, fingerprint
 from petr.territory.widgets import CommuneCheckboxes
 
 from .models.records import Declaration, DeclarationAttachment, next_sequence
-from .siret import siret_error
 
 PER_HOUR = 3  # declarations per e-mail address, and per client, in an hour
 ATTACHMENT_FORMATS = {"pdf", "odt", "docx"}

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from petr.core.identifiers import siren_error
 from petr.territory.models import Commune, TerritoryMap
 
 from .models import CARPOOL_CATEGORIES, CARPOOL_SCHEMA, HITCHHIKING_TYPE, Category, Place
@@ -120,6 +121,9 @@ def _territory_errors(values, errors, communes, territory):
     readable = lon is not None and lat is not None and not ({"Xlong", "Ylat"} & errors.keys())
     if readable and (territory is None or not territory.contains(lon, lat)):
         found["Xlong"] = f"le point ({lat} N, {lon} E) est hors du territoire."
+    # The schema's custom check « french-siren-value » on the provider's SIREN.
+    if values["source"] and "source" not in errors and (error := siren_error(values["source"])):
+        found["source"] = error[0].lower() + error[1:]
     pmr, spaces = values["nbre_pmr"], values["nbre_pl"]
     if pmr is not None and spaces is not None and pmr > spaces:
         found["nbre_pmr"] = "plus de places PMR que de places en tout."

@@ -141,6 +141,10 @@ BAD_FILES = {
         lambda c: csv_text([row(c), row(c)]),
         "Ligne 3, colonne « id_local » : « CL-01 » figure déjà ligne 2.",
     ),
+    "provider's SIREN key": (
+        lambda c: csv_text([row(c, source="225300012")]),
+        "Ligne 2, colonne « source » : ce SIREN n'est pas valide",
+    ),
     "more PMR than places": (
         lambda c: csv_text([row(c, nbre_pl="2", nbre_pmr="3")]),
         "Ligne 2, colonne « nbre_pmr » : plus de places PMR",

@@ -1,5 +1,6 @@
-"""SIRET numbers checked with their key: 14 digits whose Luhn sum is a multiple of 10, except
-La Poste's establishments (SIREN 356 000 000), whose digits add up to a multiple of 5."""
+"""French company numbers checked with their key: a SIREN (9 digits) or a SIRET (14) whose Luhn
+sum is a multiple of 10, except La Poste's establishments (SIREN 356 000 000), whose SIRET digits
+add up to a multiple of 5."""
 
 LA_POSTE_SIREN = "356000000"
 
@@ -23,4 +24,13 @@ def siret_error(value):
         valid = luhn_valid(digits)
     if not valid:
         return "Ce SIRET n'est pas valide (sa clé ne correspond pas) : vérifiez les chiffres."
+    return None
+
+
+def siren_error(value):
+    """None for a valid SIREN, otherwise the French reason."""
+    if not value.isdigit() or len(value) != 9:
+        return "Un SIREN compte 9 chiffres."
+    if value != LA_POSTE_SIREN and not luhn_valid(value):
+        return "Ce SIREN n'est pas valide (sa clé ne correspond pas)."
     return None
