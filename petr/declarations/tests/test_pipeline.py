@@ -116,3 +116,9 @@ def test_attachments_are_served_to_the_leader_team_only(client, declaration):
     response = client.get(url)
     assert b"".join(response.streaming_content) == b"%PDF-1"
     assert 'filename="devis.pdf"' in response["Content-Disposition"]
+
+
+def test_the_team_reads_amounts_the_french_way(client, declaration):
+    staff(client, LEADER)
+    page = client.get(f"/admin/declarations/edit/{declaration.pk}/").text
+    assert "coût total 45\u202f000 €" in page and "sollicitée 18\u202f000,50 €" in page
