@@ -61,6 +61,14 @@ class GuardedForm(forms.Form):
         self.token_hash = hashlib.sha256(self.cleaned_data["token"].encode()).hexdigest()
         return self.cleaned_data["token"]
 
+    def check_single_use(self, rows, refusal, /, **same):
+        """A form serves once: posted again as it was (a double click), the caller finds what it
+        stored (`rows` have a `token_hash`); with other content (`same`, the lookups that must
+        match), a form error asks for a freshly displayed form."""
+        used = rows.filter(token_hash=getattr(self, "token_hash", None))
+        if used.exclude(**same):
+            raise forms.ValidationError(refusal)
+
     def check_limits(self, recent, email, per_hour, message):
         """`recent`: the model's rows, with `created_at`, `client_hash` and an `email` field;
         a form error when this address or this client sent `per_hour` of them in the hour."""

@@ -42,14 +42,12 @@ class ContactForm(GuardedForm):
 
     def clean(self):
         cleaned = super().clean()
-        # A form serves once: the same page posted again (a double click) finds its message
-        # stored; any other message needs a freshly displayed form.
-        used = ContactSubmission.objects.filter(token_hash=getattr(self, "token_hash", None))
-        if used.exclude(email__iexact=cleaned.get("email"), message=cleaned.get("message")):
-            raise forms.ValidationError(
-                "Ce formulaire a déjà servi à envoyer un message : il est de nouveau prêt, "
-                "vérifiez votre message et envoyez-le."
-            )
+        self.check_single_use(
+            ContactSubmission.objects,
+            "Ce formulaire a déjà servi à envoyer un message : il est de nouveau prêt, "
+            "vérifiez votre message et envoyez-le.",
+            email__iexact=cleaned.get("email"), message=cleaned.get("message"),
+        )  # fmt: skip
         self.check_limits(
             ContactSubmission.objects, cleaned.get("email"), PER_HOUR,
             "Trop de messages ont été envoyés depuis cette adresse en une heure : "

@@ -144,14 +144,12 @@ class DeclarationForm(GuardedForm, forms.ModelForm):
                 check_file(file, ATTACHMENT_FORMATS, ATTACHMENT_BYTES)
             except forms.ValidationError as error:
                 self.add_error("attachments", f"{file.name} : {error.messages[0]}")
-        # A form serves once: posted again as it was (a double click), it finds its declaration
-        # (save_declaration); with other content, it needs a freshly displayed form.
-        used = Declaration.objects.filter(token_hash=getattr(self, "token_hash", None))
-        if used.exclude(email__iexact=cleaned.get("email"), title=cleaned.get("title")):
-            raise forms.ValidationError(
-                "Ce formulaire a déjà servi à envoyer une déclaration : il est de nouveau prêt, "
-                "vérifiez votre saisie et envoyez-la."
-            )
+        self.check_single_use(
+            Declaration.objects,
+            "Ce formulaire a déjà servi à envoyer une déclaration : il est de nouveau prêt, "
+            "vérifiez votre saisie et envoyez-la.",
+            email__iexact=cleaned.get("email"), title=cleaned.get("title"),
+        )  # fmt: skip
         self.check_limits(
             Declaration.objects, cleaned.get("email"), PER_HOUR,
             "Plusieurs déclarations viennent d'être envoyées depuis cette adresse : réessayez "
