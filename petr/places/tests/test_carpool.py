@@ -216,3 +216,14 @@ def test_the_open_data_files_list_every_place(client, communes):
         "type": "Point",
         "coordinates": [round(second.longitude, 6), round(second.latitude, 6)],
     }
+
+
+def test_an_import_purges_the_page_cache_once(communes, monkeypatch):
+    purged = []
+    monkeypatch.setattr("petr.places.invalidation.purge", lambda **kw: purged.append(kw))
+    rows = [row(communes[i % 2], id_local=f"P{i}") for i in range(12)]
+    assert import_places(csv_text(rows), MissionPage.objects.get(slug="mobilite")).created == 12
+    assert len(purged) == 1
+    assert "/missions/mobilite/" in list(purged[0]["pages"])
+    Place.objects.first().save()  # one place saved by hand: its own purge
+    assert len(purged) == 2
