@@ -6,6 +6,7 @@ import io
 import os
 import shutil
 import socket
+import threading
 from pathlib import Path
 
 import pytest
@@ -49,6 +50,25 @@ def seed_site():
     call_command("seed_site", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
+def in_own_connection(function, *args):
+    """Run `function` in a thread of its own: its own connection, its own transactions."""
+    result = {}
+
+    def run():
+        try:
+            result["value"] = function(*args)
+        except Exception as error:  # reported to the test's thread
+            result["error"] = error
+        finally:
+            from django.db import connections
+
+            connections.close_all()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread, result
+
+
 STARTER_SITE = {}  # the seeded database, serialized once per worker
 
 
@@ -86,10 +106,16 @@ def seeded(db):
 
 
 @pytest.fixture
-def live_seeded(_starter_copy, django_db_serialized_rollback, transactional_db, live_server):
-    """The live server on the starter site. A transactional test ends by emptying the database
-    (pytest-django runs them after all the others): the next one starts from the copy of the
-    starter site kept when it was seeded (django_db_setup)."""
+def committed_seeded(_starter_copy, django_db_serialized_rollback, transactional_db):
+    """The starter site without a test transaction around the test: what other threads,
+    connections or processes write is committed for real. A transactional test ends by emptying
+    the database (pytest-django runs them after all the others): the next one starts from the
+    copy of the starter site kept when it was seeded (django_db_setup)."""
+
+
+@pytest.fixture
+def live_seeded(committed_seeded, live_server):
+    """The live server on the starter site (see `committed_seeded`)."""
     return live_server
 
 

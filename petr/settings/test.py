@@ -18,6 +18,10 @@ _TMP = Path(os.environ.get("PETR_TEST_FILES") or tempfile.mkdtemp(prefix="petr-t
 MEDIA_ROOT = _TMP / "media"
 PRIVATE_MEDIA_ROOT = _TMP / "private"
 STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405
+# On SQLite the test database is a file, as `make run`'s is: concurrent writers from threads
+# then meet SQLite's real locking, not an in-memory database shared by one process.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(_TMP / "test.sqlite3")}  # noqa: F405
 
 # Parallel test workers (pytest-xdist) each have their own database, and their own Redis
 # database too: clearing the cache between tests flushes a whole Redis database.

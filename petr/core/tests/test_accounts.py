@@ -138,3 +138,31 @@ def test_login_records_are_kept_ninety_days(claire):
         call_command("axes_reset_logs", "--age", "90", stdout=io.StringIO())
         call_command("axes_reset_failure_logs", "--age", "90", stdout=io.StringIO())
     assert not AccessLog.objects.exists() and not AccessFailureLog.objects.exists()
+
+
+def test_simultaneous_failed_logins_are_all_recorded_without_an_error(committed_seeded):
+    """Eight clients fail five times each at the same moment: django-axes writes each attempt,
+    and on SQLite none of those writes may fail with « database is locked »."""
+    import threading
+
+    from petr.conftest import in_own_connection
+
+    barrier = threading.Barrier(8)
+
+    def fail_five_times(n):
+        client = Client(REMOTE_ADDR=f"198.51.100.{n}", raise_request_exception=False)
+        barrier.wait()
+        return [
+            client.post("/admin/login/", {"username": f"agent{n}", "password": "faux"}).status_code
+            for _ in range(5)
+        ]
+
+    runs = [in_own_connection(fail_five_times, n) for n in range(8)]
+    for thread, _ in runs:
+        thread.join(timeout=60)
+    assert [r.get("value") for _, r in runs] == [[200] * 5] * 8
+    counted = in_own_connection(
+        lambda: sorted(AccessAttempt.objects.values_list("username", "failures_since_start"))
+    )
+    counted[0].join(timeout=60)
+    assert counted[1]["value"] == [(f"agent{n}", 5) for n in range(8)]
