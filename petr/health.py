@@ -1,22 +1,26 @@
 """`/healthz`: the site's state for the proxy and for monitoring, in JSON.
 
-503 when the site cannot serve (database or cache down): a proxy or load balancer stops sending
-visitors. « degraded » (still 200) when something needs a person but pages are served: the
-e-mail worker has not taken a due task for 10 minutes, the territory import is over 45 days
-old, or the media disk is over 95 % full. Nothing sensitive: no host name, path, version or
-error text."""
+503 when the site cannot serve: the home page does not render (a missing static manifest after a
+restore, a template error) or the database refuses a write (down, read-only, disk full); a proxy
+or load balancer stops sending visitors. « degraded » (still 200) when something needs a person
+but pages are served: the shared cache (Redis) is away, the e-mail worker has not taken a due
+task for 10 minutes, the territory import is over 45 days old, or the media disk is over 95 %
+full. Nothing sensitive: no host name, path, version or error text."""
 
+import secrets
 import shutil
 import time
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
+from django.contrib.sessions.models import Session
+from django.db import transaction
 from django.http import JsonResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django_tasks_db.models import DBTaskResult
+from wagtail.models import Site
 
 from petr.territory.figures import last_successful_import
 
@@ -35,9 +39,23 @@ def _timed(check):
 
 
 def _database():
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-        return cursor.fetchone() == (1,)
+    """A write, rolled back: a read-only or full database fails here."""
+    with transaction.atomic():
+        Session.objects.create(
+            session_key=f"healthz-{secrets.token_hex(8)}", session_data="", expire_date=timezone.now()
+        )
+        transaction.set_rollback(True)
+    return True
+
+
+def _page(request):
+    """The home page as a visitor gets it, rendered for real (templates, static files' manifest,
+    settings), without the page cache."""
+    site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
+    response = site.root_page.specific.serve(request)
+    if hasattr(response, "render"):
+        response.render()
+    return response.status_code == 200 and len(response.content) > 0
 
 
 def _cache():
@@ -74,9 +92,14 @@ def _disk():
 @never_cache
 def healthz(request):
     now = timezone.now()
-    checks = {"database": _timed(_database), "cache": _timed(_cache)}
+    checks = {"database": _timed(_database), "page": _timed(lambda: _page(request))}
     serving = all(check["ok"] for check in checks.values())
     if serving:
-        checks.update(queue=_queue(now), territory_import=_territory(now), media_disk=_disk())
+        checks.update(
+            cache=_timed(_cache),
+            queue=_queue(now),
+            territory_import=_territory(now),
+            media_disk=_disk(),
+        )
     status = "ok" if all(c["ok"] for c in checks.values()) else "degraded" if serving else "down"
     return JsonResponse({"status": status, "checks": checks}, status=200 if serving else 503)

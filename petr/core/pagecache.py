@@ -76,6 +76,7 @@ def _storable(request, response):
         request.method == "GET"
         and response.status_code == 200
         and not response.streaming
+        and "X-Accel-Redirect" not in response  # a checked file: asked of the view each time
         and not response.cookies
         and not any(word in control for word in ("private", "no-store", "no-cache"))
     )

@@ -4,7 +4,6 @@ recorded: who, when, from what to what), assigned, and turned into a supported p
 programmed. Only the LEADER role holds these permissions (accounts/roles.py)."""
 
 from django import forms
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -19,6 +18,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton
 from wagtail.permissions import register_permission_policy
 
+from petr.core.sendfile import serve_field_file
 from petr.core.permissions import LimitedPolicy
 from petr.core.spreadsheets import FormulaSafeExportMixin
 
@@ -119,7 +119,7 @@ def attachment_view(request, pk):
     attachment = get_object_or_404(DeclarationAttachment, pk=pk)
     if not request.user.has_perm("declarations.view_declaration"):
         return permission_denied(request)
-    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
+    return serve_field_file(attachment.file, as_attachment=True, filename=attachment.name)
 
 
 @hooks.register("register_admin_viewset")

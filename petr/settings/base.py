@@ -232,6 +232,11 @@ STORAGES = {
     },
 }
 
+# Checked files (library documents, private files) are sent by nginx after the view's checks
+# (petr/core/sendfile.py): on behind the recipe's nginx (production), streamed by Django elsewhere.
+X_ACCEL_REDIRECT = os.environ.get("X_ACCEL_REDIRECT", "false") == "true"
+SENDFILE_BACKEND = "petr.core.sendfile"
+
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Request bodies over these are refused unread (petr/core/limits.py): the public forms (a page
 # type that takes files sets its own `public_upload_bytes`), and the admin, whose largest upload

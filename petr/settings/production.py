@@ -22,6 +22,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# The recipe's nginx sends checked files itself (X-Accel-Redirect); without nginx in front, set
+# X_ACCEL_REDIRECT=false.
+X_ACCEL_REDIRECT = os.environ.get("X_ACCEL_REDIRECT", "true") == "true"
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true") == "true"
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))

@@ -3,9 +3,9 @@ private storage, and served only by the live page's `fichier/` address."""
 
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
-from django.http import FileResponse
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from petr.core.sendfile import serve_field_file
 from petr.library.files import check_file, format_label
 from petr.library.forms import PrivateFilePageForm
 
@@ -32,10 +32,9 @@ class PrivateFileMixin(RoutablePageMixin):
 
     @path("fichier/", name="file")
     def download(self, request):
-        response = FileResponse(
-            self.file.open("rb"), as_attachment=not self.file_inline, filename=self.download_name()
+        return serve_field_file(
+            self.file, as_attachment=not self.file_inline, filename=self.download_name()
         )
-        return response
 
     def check_new_file(self):
         """Refuse an upload that is not what its name says (on a new file only)."""
