@@ -1,25 +1,41 @@
-"""The deployment recipe (deploy/) as production runs it: nginx with TLS from a local CA, in front
-of gunicorn with the production settings on PostgreSQL and Redis. Checked through nginx: the
-redirect to HTTPS, a page with its headers, compression and both caches, a static file, an
-uploaded image and its rendition, a 50 MB document uploaded by an editor, private files, the
-contact limit per real client behind the proxy, and how long a publication takes to show.
+"""The deployment recipe as the README says to run it: a clone in /srv/petr/app, then
+deploy/install.sh www.petr.example, as root, twice (it must be safe to run again). The
+certificate is put where certbot puts it, signed by a CA made here; the units' commands are
+started as systemd would start them (this machine has no systemd: the web service on its socket,
+owned by nginx's user, and the worker), nginx by the script itself. Checked through nginx on
+ports 80 and 443: the redirect to HTTPS, a page with its headers, compression and both caches, a
+static file, an uploaded image and its rendition, a 50 MB document uploaded by an editor, that no
+private file (restricted library document, act, attachment) is reachable by path, the contact
+limit per real client behind the proxy, how long a publication takes to show, and /healthz.
 
-Usage: .ci/run_stack.py DATABASE_URL REDIS_URL (an empty database; the Redis one is flushed)."""
+Usage: .ci/run_stack.py (as root; replaces any earlier /srv/petr, its database and its units)."""
 
 import json
+import os
+import pwd
 import re
+import shlex
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
 import time
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
+import redis
 import urllib3
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "deploy"))
-from local_stack import HOST, running_stack  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "deploy"))
+from local_stack import HOST, Client, free_port, local_ca, stop  # noqa: E402
 
+HOME = Path("/srv/petr")
+APP = HOME / "app"
+ENV_FILE = HOME / "petr.env"
+UNITS = Path("/etc/systemd/system")
 EDITOR = ("redaction", "mot-de-passe-de-test-2026")
 SETUP = """
 from django.contrib.auth.models import Group
@@ -41,6 +57,156 @@ PUBLISH = """
 from petr.news.tests.helpers import publish_news
 publish_news(1, title={title!r})
 """
+
+
+@dataclass
+class Stack:
+    ca: Path
+    var: Path = HOME / "var"
+    http_port: int = 80
+    https_port: int = 443
+    site_url: str = f"https://{HOST}"
+
+    def client(self, source="127.0.0.1", **kwargs):
+        """An HTTPS client of the site through nginx, checking its certificate against the local
+        CA, connecting from `source` (any 127.x address: a distinct client for nginx)."""
+        return Client(
+            "127.0.0.1", self.https_port, server_hostname=HOST, assert_hostname=HOST,
+            ca_certs=str(self.ca), source_address=(source, 0), retries=False, **kwargs,
+        )  # fmt: skip
+
+    def manage(self, *args, **kwargs):
+        """manage.py as the petr account, with its settings, as the units run it."""
+        command = "set -a; . {}; set +a; exec .venv/bin/python manage.py {}".format(
+            ENV_FILE, shlex.join(args)
+        )
+        return subprocess.run(["runuser", "-u", "petr", "--", "bash", "-c", command], cwd=APP,
+                              check=True, **kwargs)  # fmt: skip
+
+
+def run(*command):
+    print("$", " ".join(map(str, command)), flush=True)
+    subprocess.run(command, check=True)
+
+
+def reset():
+    """Nothing left of an earlier run: processes, installation, database, cached pages."""
+    subprocess.run(["nginx", "-s", "quit"], capture_output=True)
+    subprocess.run(["pkill", "-u", "petr"], capture_output=True)
+    shutil.rmtree(HOME, ignore_errors=True)
+    subprocess.run(["runuser", "-u", "postgres", "--", "dropdb", "--if-exists", "petr"], check=True)
+    redis.Redis.from_url("redis://127.0.0.1:6379/0").flushdb()
+
+
+def certificate(tmp):
+    """What certbot leaves for the site's names, signed by a CA of our own."""
+    ca = local_ca(tmp)
+    live = Path("/etc/letsencrypt/live") / HOST
+    live.mkdir(parents=True, exist_ok=True)
+    shutil.copy(tmp / "site.pem", live / "fullchain.pem")
+    shutil.copy(tmp / "site.key", live / "privkey.pem")
+    return ca
+
+
+def unit(name):
+    """A unit file's settings, continuation lines joined (several ExecStart kept in order)."""
+    text = (UNITS / name).read_text().replace("\\\n", " ")
+    settings = {}
+    for line in text.splitlines():
+        key, sep, value = line.partition("=")
+        if sep and not line.startswith("#"):
+            settings.setdefault(key.strip(), []).append(value.strip())
+    return settings
+
+
+def environment(service):
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(HOME)}
+    for path in service.get("EnvironmentFile", []):
+        for line in Path(path).read_text().splitlines():
+            key, sep, value = line.partition("=")
+            if sep and not line.startswith("#"):
+                env[key.strip()] = value.strip().strip('"')
+    return env
+
+
+def start_service(name, sock=None):
+    """Start a service unit's command as systemd would: its user, directory and environment;
+    with its socket passed as file descriptor 3 (LISTEN_FDS) if it has one."""
+    service = unit(name)
+    account = pwd.getpwnam(service["User"][0])
+    env = environment(service)
+
+    def as_the_unit():
+        if sock is not None:
+            os.dup2(sock.fileno(), 3)
+            os.environ.clear()
+            os.environ.update(env, LISTEN_FDS="1", LISTEN_PID=str(os.getpid()))
+        os.setgroups([])
+        os.setgid(account.pw_gid)
+        os.setuid(account.pw_uid)
+
+    return subprocess.Popen(
+        shlex.split(service["ExecStart"][0]), cwd=service["WorkingDirectory"][0],
+        env=None if sock is not None else env, preexec_fn=as_the_unit,
+        pass_fds=(3,) if sock is not None else (),
+    )  # fmt: skip
+
+
+def web_socket():
+    """The listening socket of petr-web.socket, with its owner and mode."""
+    settings = unit("petr-web.socket")
+    path = Path(settings["ListenStream"][0])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    sock.bind(str(path))
+    sock.listen(128)
+    os.chown(path, pwd.getpwnam(settings["SocketUser"][0]).pw_uid, -1)
+    os.chmod(path, int(settings["SocketMode"][0], 8))
+    return sock
+
+
+def wait_for_health(stack, deadline=60):
+    end = time.monotonic() + deadline
+    while time.monotonic() < end:
+        try:
+            if stack.client().request("GET", "/healthz", timeout=5).status == 200:
+                return
+        except urllib3.exceptions.HTTPError:
+            pass
+        time.sleep(0.2)  # polling a server that is starting
+    raise SystemExit("ÉCHEC : le site ne répond pas à travers nginx (voir ci-dessus).")
+
+
+@contextmanager
+def installed_stack():
+    tmp = Path(tempfile.mkdtemp(prefix="petr-ca-"))
+    reset()
+    ca = certificate(tmp)
+    HOME.mkdir(parents=True)
+    run("git", "clone", "--quiet", ROOT, APP)
+    install = [APP / "deploy" / "install.sh", HOST]
+    started = time.monotonic()
+    run(*install)
+    first = time.monotonic() - started
+    # The administrator's step: the mail server. Here nothing listens: mail waits in the queue.
+    settings = ENV_FILE.read_text()
+    settings = re.sub(r"(?m)^EMAIL_HOST=.*$", "EMAIL_HOST=127.0.0.1", settings)
+    ENV_FILE.write_text(re.sub(r"(?m)^EMAIL_PORT=.*$", f"EMAIL_PORT={free_port()}", settings))
+    started = time.monotonic()
+    run(*install)
+    check(True, f"deploy/install.sh : {first:.0f} s, puis {time.monotonic() - started:.0f} s "
+                "relancé (idempotent)")  # fmt: skip
+    stack = Stack(ca)
+    with ExitStack() as processes:
+        sock = web_socket()
+        processes.callback(stop, start_service("petr-web.service", sock))
+        sock.close()
+        processes.callback(stop, start_service("petr-worker.service"))
+        processes.callback(subprocess.run, ["nginx", "-s", "quit"])
+        wait_for_health(stack)
+        yield stack
+    shutil.rmtree(tmp, ignore_errors=True)
 
 
 def shell(stack, code):
@@ -110,7 +276,7 @@ def check_pages(stack):
     )
     csv = client.request("GET", "/donnees/communes.csv", headers={"Accept-Encoding": "gzip"})
     check(csv.status == 200 and csv.headers["Content-Encoding"] == "gzip", "CSV compressé")
-    private = stack.tmp / "var" / "private" / "secret.pdf"
+    private = stack.var / "private" / "secret.pdf"
     private.parent.mkdir(parents=True, exist_ok=True)
     private.write_bytes(b"%PDF-1.4 confidentiel")
     for path in ("/media/../private/secret.pdf", "/media/%2e%2e/private/secret.pdf",
@@ -221,6 +387,58 @@ def measure_staleness(stack):
     check(seconds <= 3, f"publication visible à travers nginx après {seconds:.1f} s")
 
 
+PRIVATE = """
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction
+from petr.library.tests.helpers import pdf, publish_act
+Document = get_document_model()
+internal = Collection.get_first_root_node().add_child(name="Interne")
+CollectionViewRestriction.objects.create(collection=internal, restriction_type="login")
+restricted = Document(title="Note interne", collection=internal)
+restricted.file.save("note-interne.pdf", ContentFile(b"%PDF-1.4 secret-restreint"))
+public = Document(title="Rapport public")
+public.file.save("rapport-public.pdf", ContentFile(b"%PDF-1.4 contenu-public"))
+act = publish_act(file=pdf(b"%PDF-1.4 texte-de-l-acte", "acte-prive.pdf"))
+print(restricted.url, public.url, act.url + "fichier/", act.file.name)
+"""
+
+
+def check_private_files(stack):
+    """A restricted collection's document is reached only through its checked view, whatever
+    path is tried; public documents and acts are still served, by nginx, after the check."""
+    restricted, public, act, act_file = shell(stack, PRIVATE).split()
+    anonymous = stack.client()
+    name = restricted.rsplit("/", 1)[-1]
+    for path in (f"/media/documents/{name}", f"/media//documents/{name}",
+                 f"/media/./documents/{name}", f"/media/%64ocuments/{name}",
+                 f"/media/documents/../documents/{name}", f"/media/images/../documents/{name}",
+                 f"/internal/media/documents/{name}", f"/internal/private/{act_file}",
+                 f"/non-public/{act_file}"):  # fmt: skip
+        response = anonymous.request("GET", path)
+        check(response.status in (400, 404) and b"secret" not in response.data
+              and b"texte-de-l" not in response.data, f"{path} : {response.status}")  # fmt: skip
+    response = anonymous.request("GET", restricted, redirect=False)
+    check(response.status == 302 and "/login" in response.headers["Location"],
+          "document d'une collection réservée : connexion demandée")  # fmt: skip
+    editor = Browser(stack)
+    editor.log_in(*EDITOR)
+    response = editor.request("GET", restricted)
+    check(response.status == 200 and response.data == b"%PDF-1.4 secret-restreint",
+          "le même document, envoyé par nginx à un membre de l'équipe connecté")  # fmt: skip
+    for path, content in ((public, b"contenu-public"), (act, b"texte-de-l-acte")):
+        response = anonymous.request("GET", path)
+        check(response.status == 200 and content in response.data
+              and response.headers.get("X-Accel-Redirect") is None,
+              f"{path} : servi après vérification")  # fmt: skip
+
+
+def check_health(stack):
+    response = stack.client().request("GET", "/healthz")
+    report = json.loads(response.data)
+    check(response.status == 200 and report["status"] == "ok", f"/healthz : {report['status']}")
+
+
 def check_units():
     """The systemd units, pointed at this checkout, as systemd itself reads them."""
     if not shutil.which("systemd-analyze"):
@@ -240,13 +458,14 @@ def check_units():
 
 
 def main():
-    database_url, redis_url = sys.argv[1:3]
     check_units()
-    with running_stack(database_url, redis_url) as stack:
+    with installed_stack() as stack:
         check_pages(stack)
         check_uploads(stack)
+        check_private_files(stack)
         check_contact_limit(stack)
         measure_staleness(stack)
+        check_health(stack)
 
 
 if __name__ == "__main__":

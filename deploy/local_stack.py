@@ -1,10 +1,9 @@
-"""The deployment recipe of deploy/, started on this machine in a throwaway directory: nginx (the
-site file of deploy/nginx, with a certificate from a local CA) in front of gunicorn (2 sync
-workers) with the production settings, on PostgreSQL and Redis. CI checks the stack through it
-(.ci/run_stack.py) and `make bench` measures it (bench/bench.py).
-
-Only what cannot be the same on a test machine is changed in the site file: ports on 127.0.0.1,
-the directories, gunicorn on TCP instead of the systemd socket."""
+"""The deployment recipe of deploy/, started on this machine in a throwaway directory for
+`make bench` (bench/bench.py): nginx (the site file of deploy/nginx, with a certificate from a
+local CA) in front of gunicorn with the production settings, on PostgreSQL or SQLite and Redis,
+beside whatever else runs. Ports, directories and gunicorn on TCP are changed in the site file.
+CI checks the real installation instead (deploy/install.sh, .ci/run_stack.py), which shares the
+CA and the HTTPS client below."""
 
 import os
 import re
@@ -53,7 +52,8 @@ class Client(urllib3.HTTPSConnectionPool):
     """Names the site in every request (Host), whatever other headers the caller gives."""
 
     def urlopen(self, method, url, headers=None, **kwargs):
-        headers = {"Host": f"{HOST}:{self.port}", **(headers or {})}
+        host = HOST if self.port == 443 else f"{HOST}:{self.port}"
+        headers = {"Host": host, **(headers or {})}
         return super().urlopen(method, url, headers=headers, **kwargs)
 
 
