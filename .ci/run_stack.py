@@ -77,9 +77,8 @@ class Stack:
 
     def manage(self, *args, **kwargs):
         """manage.py as the petr account, with its settings, as the units run it."""
-        command = "set -a; . {}; set +a; exec .venv/bin/python manage.py {}".format(
-            ENV_FILE, shlex.join(args)
-        )
+        load = f"set -a; . {ENV_FILE}; set +a"
+        command = f"{load}; exec .venv/bin/python manage.py {shlex.join(args)}"
         return subprocess.run(["runuser", "-u", "petr", "--", "bash", "-c", command], cwd=APP,
                               check=True, **kwargs)  # fmt: skip
 
@@ -129,6 +128,9 @@ def environment(service):
     return env
 
 
+SERVICES_LOG = Path(tempfile.gettempdir()) / "petr-services.log"
+
+
 def start_service(name, sock=None):
     """Start a service unit's command as systemd would: its user, directory and environment;
     with its socket passed as file descriptor 3 (LISTEN_FDS) if it has one."""
@@ -149,6 +151,7 @@ def start_service(name, sock=None):
         shlex.split(service["ExecStart"][0]), cwd=service["WorkingDirectory"][0],
         env=None if sock is not None else env, preexec_fn=as_the_unit,
         pass_fds=(3,) if sock is not None else (),
+        stdout=SERVICES_LOG.open("a"), stderr=subprocess.STDOUT,
     )  # fmt: skip
 
 
@@ -182,6 +185,7 @@ def wait_for_health(stack, deadline=60):
 def installed_stack():
     tmp = Path(tempfile.mkdtemp(prefix="petr-ca-"))
     reset()
+    SERVICES_LOG.unlink(missing_ok=True)
     ca = certificate(tmp)
     HOME.mkdir(parents=True)
     run("git", "clone", "--quiet", ROOT, APP)
@@ -204,8 +208,12 @@ def installed_stack():
         sock.close()
         processes.callback(stop, start_service("petr-worker.service"))
         processes.callback(subprocess.run, ["nginx", "-s", "quit"])
-        wait_for_health(stack)
-        yield stack
+        try:
+            wait_for_health(stack)
+            yield stack
+        except SystemExit:
+            print("".join(SERVICES_LOG.read_text().splitlines(True)[-80:]))  # what the units said
+            raise
     shutil.rmtree(tmp, ignore_errors=True)
 
 

@@ -13,8 +13,8 @@ import time
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.contrib.sessions.models import Session
+from django.core.cache import cache
 from django.db import transaction
 from django.http import JsonResponse
 from django.utils import timezone
@@ -41,9 +41,8 @@ def _timed(check):
 def _database():
     """A write, rolled back: a read-only or full database fails here."""
     with transaction.atomic():
-        Session.objects.create(
-            session_key=f"healthz-{secrets.token_hex(8)}", session_data="", expire_date=timezone.now()
-        )
+        key = f"healthz-{secrets.token_hex(8)}"
+        Session.objects.create(session_key=key, session_data="", expire_date=timezone.now())
         transaction.set_rollback(True)
     return True
 

@@ -18,8 +18,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton
 from wagtail.permissions import register_permission_policy
 
-from petr.core.sendfile import serve_field_file
 from petr.core.permissions import LimitedPolicy
+from petr.core.sendfile import serve_field_file
 from petr.core.spreadsheets import FormulaSafeExportMixin
 
 from .models import Declaration, DeclarationAttachment, Status, StatusChange
