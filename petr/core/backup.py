@@ -1,15 +1,19 @@
 """One archive holds the whole site: the database as Django JSON (portable between SQLite and
-PostgreSQL), the public media, the private files (acts, documents), and a manifest giving the
-SHA-256 of every member and the portal's version. A restore checks the whole archive before
-touching anything, then rebuilds an empty instance from it.
+PostgreSQL), the public media, the private files (acts, documents), a manifest giving the
+SHA-256 of every member and the portal's version, and the manifest's HMAC-SHA256 under a key that
+is not in the archive (`BACKUP_KEY`, else derived from `SECRET_KEY`): altering a member and
+recomputing its checksum is caught. The archive is written readable by its owner only. A restore
+checks the whole archive before touching anything, then rebuilds an empty instance from it.
 
 Why a full dump without natural keys, loaded into emptied tables: content types and permissions
 keep their ids, so every generic relation (revisions, logs, settings) points where it did. The
 search index is rebuilt rather than copied (its tables differ between databases)."""
 
 import hashlib
+import hmac
 import io
 import json
+import os
 import tarfile
 import tempfile
 from datetime import datetime
@@ -25,9 +29,10 @@ from wagtail.models import Page
 
 from petr.users.models import User
 
-FORMAT = 1
+FORMAT = 2  # 2: signed manifest
 DATABASE_MEMBER = "database.json"
 MANIFEST = "manifest.json"
+SIGNATURE = "manifest.sig"
 EXCLUDED = [
     "sessions",
     "wagtailsearch",
@@ -45,6 +50,11 @@ def file_roots():
     return {"media": Path(settings.MEDIA_ROOT), "private": Path(settings.PRIVATE_MEDIA_ROOT)}
 
 
+def _signature(manifest_bytes):
+    key = hashlib.sha256(f"petr.backup:{settings.BACKUP_KEY or settings.SECRET_KEY}".encode())
+    return hmac.new(key.digest(), manifest_bytes, hashlib.sha256).hexdigest()
+
+
 def _sha256(stream):
     digest = hashlib.sha256()
     for chunk in iter(lambda: stream.read(CHUNK), b""):
@@ -60,7 +70,9 @@ def write_backup(path, database="default"):
     )
     data = dump.getvalue().encode()
     files = {DATABASE_MEMBER: hashlib.sha256(data).hexdigest()}
-    with tarfile.open(path, "w:gz") as archive:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)  # also when it replaces an older file
+    with os.fdopen(fd, "wb") as out, tarfile.open(fileobj=out, mode="w:gz") as archive:
         _add_bytes(archive, DATABASE_MEMBER, data)
         for folder, root in file_roots().items():
             for file in sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []:
@@ -75,7 +87,9 @@ def write_backup(path, database="default"):
             "database_vendor": connections[database].vendor,
             "files": files,
         }
-        _add_bytes(archive, MANIFEST, json.dumps(manifest, indent=1).encode())
+        manifest_bytes = json.dumps(manifest, indent=1).encode()
+        _add_bytes(archive, MANIFEST, manifest_bytes)
+        _add_bytes(archive, SIGNATURE, _signature(manifest_bytes).encode())
     return manifest
 
 
@@ -121,7 +135,16 @@ def verify(path):
             members = {m.name: m for m in archive.getmembers() if m.isfile()}
             if MANIFEST not in members:
                 raise BackupError("Archive incomplète : le manifeste est absent.")
-            manifest = json.load(archive.extractfile(members.pop(MANIFEST)))
+            manifest_bytes = archive.extractfile(members.pop(MANIFEST)).read()
+            signature = members.pop(SIGNATURE, None)
+            signature = archive.extractfile(signature).read().decode() if signature else ""
+            if not hmac.compare_digest(signature, _signature(manifest_bytes)):
+                raise BackupError(
+                    "Archive non authentifiée : sa signature ne correspond pas à la clé de ce "
+                    "site. Elle a été modifiée, ou elle vient d'un site dont la clé "
+                    "(BACKUP_KEY, sinon SECRET_KEY) n'est pas celle d'ici."
+                )
+            manifest = json.loads(manifest_bytes)
             if manifest.get("format") != FORMAT:
                 raise BackupError("Format d'archive inconnu : elle vient d'une autre version.")
             expected = manifest["files"]

@@ -16,6 +16,9 @@ def env_list(name, default=""):
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+# Signs backups (petr/core/backup.py); SECRET_KEY's derivative when unset. Keep it off the server
+# too: a restore elsewhere needs it.
+BACKUP_KEY = os.environ.get("BACKUP_KEY", "")
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 

@@ -16,6 +16,7 @@ WHITENOISE_AUTOREFRESH = True
 # Uploaded files of a test run go to a throwaway directory, not var/.
 _TMP = Path(os.environ.get("PETR_TEST_FILES") or tempfile.mkdtemp(prefix="petr-tests-"))
 MEDIA_ROOT = _TMP / "media"
+STATIC_ROOT = _TMP / "static"  # a restore collects the static files
 PRIVATE_MEDIA_ROOT = _TMP / "private"
 STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405
 # On SQLite the test database is a file, as `make run`'s is: concurrent writers from threads

@@ -59,7 +59,7 @@ def backup(tmp_path):
     return path
 
 
-def test_a_restored_site_is_the_same_site(client, site, roots, tmp_path):
+def test_a_restored_site_is_the_same_site(client, site, roots, tmp_path, settings):
     before = snapshot(client, site, roots)
     assert any("/private/" in name for name in before[1])  # acts and documents are there
     archive = backup(tmp_path)
@@ -71,6 +71,8 @@ def test_a_restored_site_is_the_same_site(client, site, roots, tmp_path):
     out = io.StringIO()
     call_command("restore", str(archive), "--replace", stdout=out)
     assert "Site restauré depuis la sauvegarde du" in out.getvalue()
+    assert "fichiers statiques collectés" in out.getvalue()
+    assert (settings.STATIC_ROOT / "css").is_dir()
     after = snapshot(client, site, roots)
     assert after[1] == before[1] and after[0].keys() == before[0].keys()
     for path in site:
@@ -114,6 +116,24 @@ def test_a_damaged_archive_is_refused_before_anything_changes(site, tmp_path, ch
     with pytest.raises(CommandError, match=message):
         call_command("restore", str(damaged), "--replace")
     assert Page.objects.count() == pages
+
+
+def test_an_archive_altered_with_its_checksums_recomputed_is_refused(site, tmp_path, settings):
+    archive = backup(tmp_path)
+    assert archive.stat().st_mode & 0o777 == 0o600
+    with tarfile.open(archive) as source:
+        dump = source.extractfile("database.json").read().replace(b"Bonjour", b"Bonsoir")
+        manifest = json.load(source.extractfile("manifest.json"))
+    manifest["files"]["database.json"] = hashlib.sha256(dump).hexdigest()
+    forged = rewrite(archive, lambda n, d: [(n, dump if n == "database.json" else
+                                             json.dumps(manifest).encode() if n == "manifest.json"
+                                             else d)])  # fmt: skip
+    with pytest.raises(CommandError, match="non authentifiée"):
+        call_command("restore", str(forged), "--replace")
+    settings.BACKUP_KEY = "une-autre-clé"  # another site's archive
+    with pytest.raises(CommandError, match="non authentifiée"):
+        call_command("restore", str(archive), "--replace")
+    assert ContactSubmission.objects.get().message == "Bonjour"
 
 
 def test_a_truncated_archive_or_a_live_site_is_refused(site, tmp_path):

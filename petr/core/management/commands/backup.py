@@ -26,7 +26,7 @@ class Command(BaseCommand):
             raise CommandError("Indiquez soit un fichier d'archive, soit --dir.")
         path = Path(archive) if archive else Path(dir) / timezone.localtime().strftime(ARCHIVE_NAME)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             manifest = write_backup(path, database)
         except (BackupError, OSError) as exc:
             raise CommandError(f"Sauvegarde impossible : {exc}") from exc
