@@ -314,6 +314,14 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# Requests with a bad Host header are logged in one short line, without a traceback.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"one_short_line": {"()": "petr.core.log_filters.OneShortLine"}},
+    "loggers": {"django.security.DisallowedHost": {"filters": ["one_short_line"]}},
+}
+
 # Territory import (manage.py import_territory): the API Découpage administratif.
 TERRITORY_API = {
     "BASE_URL": os.environ.get("GEO_API_BASE_URL", "https://geo.api.gouv.fr"),

@@ -215,3 +215,12 @@ def test_the_cached_site_and_home_page_follow_their_changes(client, seeded):
     site.save()
     request = RequestFactory().get("/", HTTP_HOST=site.hostname)
     assert cached_site(request).site_name == "Renommé"
+
+
+def test_a_bad_host_is_logged_in_one_short_line(client, settings, caplog):
+    settings.ALLOWED_HOSTS = ["www.petr.example"]
+    response = client.get("/", HTTP_HOST="x" * 5000 + ".example")
+    assert response.status_code == 400
+    (record,) = [r for r in caplog.records if r.name == "django.security.DisallowedHost"]
+    assert record.exc_info is None and len(record.getMessage()) <= 300
+    assert "\n" not in caplog.text.strip()
