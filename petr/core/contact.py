@@ -14,7 +14,7 @@ from django.core.mail import EmailMessage
 from django.utils import timezone
 
 from .antispam import GuardedForm
-from .mail import background_task, deliver, retry_later
+from .mail import background_task, deliver, header_safe, retry_later
 from .models.contact import ContactSettings, ContactSubmission
 from .models.site_settings import SiteIdentity
 
@@ -92,7 +92,7 @@ def notify_staff(submission_id):
         or SiteIdentity.objects.values_list("email", flat=True).first()
     )
     message = EmailMessage(
-        subject=f"[Site] {submission.subject} — {submission.name}",
+        subject=header_safe(f"[Site] {submission.subject} — {submission.name}"),
         body=(
             f"Message reçu le {timezone.localtime(submission.created_at):%d/%m/%Y à %H:%M} "
             f"par le formulaire de contact.\n\nNom : {submission.name}\n"

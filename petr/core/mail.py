@@ -41,5 +41,11 @@ def background_task(function):
     return task(backend=BACKEND)(function)
 
 
+def header_safe(text):
+    """Text a visitor typed, fit for a mail header: line breaks and other control characters
+    (which would make Django refuse the whole message) become spaces."""
+    return " ".join("".join(" " if ord(c) < 32 or ord(c) == 127 else c for c in text).split())
+
+
 def _text(value):
     return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)

@@ -219,3 +219,11 @@ def test_old_messages_are_purged_after_the_retention_period(seeded):
     call_command("purge_contact_submissions", stdout=out)
     assert list(ContactSubmission.objects.values_list("name", flat=True)) == ["Récent"]
     assert "1 message(s) de plus de 365 jours" in out.getvalue()
+
+
+def test_a_line_break_in_a_name_never_stops_the_notification(client, recipient, mailoutbox):
+    post(client, name="Jeanne\r\nBcc: tous@example.org\nMartin")
+    (submission,) = ContactSubmission.objects.all()
+    assert submission.notified and submission.name.startswith("Jeanne")
+    assert mailoutbox[0].subject == "[Site] Mobilité — Jeanne Bcc: tous@example.org Martin"
+    assert mailoutbox[0].bcc == []
