@@ -169,14 +169,16 @@ PAGE_CACHE_MAX_SECONDS = 24 * 3600
 PAGE_CACHE_PROXY_SECONDS = int(os.environ.get("PAGE_CACHE_PROXY_SECONDS", "0"))
 PAGE_CACHE_EXCLUDED = ("/admin/", "/documents/", "/recherche/", "/healthz", "/non-public/")
 
-# Login lockouts (django-axes): 10 failures lock the account, and the client, for 30 minutes,
-# before any password is hashed; administrators unlock in « Sécurité ».
+# Login lockouts (django-axes): 10 failures lock that account from that client, and a client that
+# failed 10 times on any accounts, for 30 minutes, before any password is hashed; administrators
+# unlock in « Sécurité ». The account alone is never locked: a stranger cannot lock a named
+# administrator out from elsewhere.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesBackend",  # first: checks the lockout (and can load users)
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 10
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one locks
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]  # either one locks
 AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"

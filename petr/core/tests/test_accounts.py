@@ -25,14 +25,21 @@ def log_in(username, password, address="203.0.113.7"):
     return response, client
 
 
-def test_ten_wrong_passwords_lock_the_account_and_the_client(claire):
+def test_ten_wrong_passwords_lock_the_client_not_the_account_elsewhere(claire):
     statuses = [log_in("claire", "au-hasard")[0].status_code for _ in range(10)]
     assert statuses == [200] * 9 + [429]  # the form again with its error, then the lock
     response, client = log_in("claire", PASSWORD)  # the right password, too late
     assert response.status_code == 429 and "Connexion temporairement bloquée" in response.text
     assert "30 minutes" in response.text and "_auth_user_id" not in client.session
-    assert log_in("claire", PASSWORD, address="198.51.100.9")[0].status_code == 429  # account
-    assert log_in("autre", "x")[0].status_code == 429  # and the client
+    assert log_in("autre", "x")[0].status_code == 429  # the client is locked for any account
+    # The owner, from her own address, is not locked out by a stranger's guesses.
+    assert log_in("claire", PASSWORD, address="198.51.100.9")[0].status_code == 302
+
+
+def test_a_client_guessing_many_accounts_is_locked(claire):
+    statuses = [log_in(f"compte{n}", "au-hasard")[0].status_code for n in range(10)]
+    assert statuses == [200] * 9 + [429]
+    assert log_in("claire", PASSWORD)[0].status_code == 429
 
 
 def test_an_administrator_unlocks_and_sees_the_log(claire):
