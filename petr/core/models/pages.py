@@ -178,9 +178,10 @@ class ContactPage(BasePage):
         if request.method == "POST":
             if form.is_robot:
                 return redirect(f"{self.url}?{self.SENT}=1")  # tell robots nothing
-            if form.is_valid():
-                form.save()
-                return redirect(f"{self.url}?{self.SENT}=1#confirmation")
+            with form.one_at_a_time():  # the hourly limit holds for simultaneous posts
+                if form.is_valid():
+                    form.save()
+                    return redirect(f"{self.url}?{self.SENT}=1#confirmation")
             form.refresh_token()
         context = self.get_context(request, *args, **kwargs)
         context["form"] = form
