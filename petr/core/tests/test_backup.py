@@ -203,5 +203,10 @@ def test_a_backup_moves_between_sqlite_and_postgresql(client, site, roots, tmp_p
     pages = {path: VOLATILE.sub("", html) for path, html in json.loads(shell.stdout).items()}
     for path in site:
         assert pages[path] == before[0][path], path
-    restored = [hashlib.sha256(f.read_bytes()).hexdigest() for f in files.rglob("*") if f.is_file()]
+    restored = [  # the media and private files (restore also collected the static ones)
+        hashlib.sha256(f.read_bytes()).hexdigest()
+        for folder in ("media", "private")
+        for f in (files / folder).rglob("*")
+        if f.is_file()
+    ]
     assert sorted(restored) == sorted(before[1].values())
