@@ -30,7 +30,7 @@ import urllib3
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "deploy"))
-from local_stack import HOST, Client, free_port, local_ca, stop  # noqa: E402
+from local_stack import HOST, Client, free_port, local_ca, stop, wait_until  # noqa: E402
 
 HOME = Path("/srv/petr")
 APP = HOME / "app"
@@ -169,18 +169,6 @@ def web_socket():
     return sock
 
 
-def wait_for_health(stack, deadline=60):
-    end = time.monotonic() + deadline
-    while time.monotonic() < end:
-        try:
-            if stack.client().request("GET", "/healthz", timeout=5).status == 200:
-                return
-        except urllib3.exceptions.HTTPError:
-            pass
-        time.sleep(0.2)  # polling a server that is starting
-    raise SystemExit("ÉCHEC : le site ne répond pas à travers nginx (voir ci-dessus).")
-
-
 @contextmanager
 def installed_stack():
     tmp = Path(tempfile.mkdtemp(prefix="petr-ca-"))
@@ -209,7 +197,10 @@ def installed_stack():
         processes.callback(stop, start_service("petr-worker.service"))
         processes.callback(subprocess.run, ["nginx", "-s", "quit"])
         try:
-            wait_for_health(stack)
+            wait_until(
+                lambda: stack.client().request("GET", "/healthz", timeout=5).status == 200,
+                failure="ÉCHEC : le site ne répond pas à travers nginx (voir ci-dessus).",
+            )
             yield stack
         except SystemExit:
             print("".join(SERVICES_LOG.read_text().splitlines(True)[-80:]))  # what the units said

@@ -22,10 +22,11 @@ from local_stack import (  # noqa: E402
     HOST,
     ROOT,
     free_port,
+    healthy,
     reload_nginx,
     running_stack,
     stop,
-    wait_until_up,
+    wait_until,
 )
 
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "sqlite")
@@ -81,7 +82,7 @@ def main():
             cwd=ROOT, env=env, stderr=subprocess.DEVNULL,
         )  # fmt: skip
         stack_.callback(stop, uncached)
-        wait_until_up(ports["uncached_port"])
+        wait_until(lambda: healthy(ports["uncached_port"]))
         (stack.tmp / "ceiling").mkdir()
         home = stack.client().request("GET", "/").data
         (stack.tmp / "ceiling" / "home.html").write_bytes(home)

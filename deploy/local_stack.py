@@ -153,23 +153,26 @@ def site_file(tmp, http_port, https_port, app_port):
     return re.sub(r"/etc/letsencrypt/live/[^;]*/privkey\.pem", str(tmp / "site.key"), conf)
 
 
-def wait_until_up(port, deadline=60):
-    http = urllib3.PoolManager(retries=False)
+def wait_until(answers, deadline=60, failure="gunicorn ne répond pas : voir ci-dessus."):
+    """Poll `answers()` (True once the server serves) until it does, or stop with `failure`."""
     end = time.monotonic() + deadline
     while time.monotonic() < end:
         try:
-            response = http.request(
-                "GET",
-                f"http://127.0.0.1:{port}/healthz",
-                headers={"Host": HOST, "X-Forwarded-Proto": "https"},
-                timeout=2,
-            )
-            if response.status == 200:
+            if answers():
                 return
         except urllib3.exceptions.HTTPError:
             pass
         time.sleep(0.2)  # polling a server that is starting
-    raise SystemExit("gunicorn ne répond pas : voir les messages ci-dessus.")
+    raise SystemExit(failure)
+
+
+def healthy(port):
+    """gunicorn's own answer on `port` (before nginx), as if through the proxy."""
+    response = urllib3.PoolManager(retries=False).request(
+        "GET", f"http://127.0.0.1:{port}/healthz",
+        headers={"Host": HOST, "X-Forwarded-Proto": "https"}, timeout=2,
+    )  # fmt: skip
+    return response.status == 200
 
 
 @contextmanager
@@ -213,7 +216,7 @@ def running_stack(database_url, redis_url, workers=2, quiet=True):
         processes.callback(stop, app)
         nginx = subprocess.Popen(["nginx", "-c", str(tmp / "nginx.conf"), "-p", str(tmp)])
         processes.callback(stop, nginx)
-        wait_until_up(stack.app_port)
+        wait_until(lambda: healthy(stack.app_port))
         yield stack
     shutil.rmtree(tmp, ignore_errors=True)
 

@@ -53,11 +53,12 @@ class DeclarationPage(RoutablePageMixin, BasePage):
         if request.method == "POST":
             if form.is_robot:
                 raise PermissionDenied  # tell robots nothing
-            if form.is_valid():
-                declaration, created = form.save_declaration()
-                if created:
-                    announce(declaration)
-                return redirect(self.receipt_url(declaration))
+            with form.one_at_a_time():  # the hourly limit holds for simultaneous posts
+                if form.is_valid():
+                    declaration, created = form.save_declaration()
+                    if created:
+                        announce(declaration)
+                    return redirect(self.receipt_url(declaration))
             form.refresh_token()
         context = self.get_context(request)
         contact = ContactSettings.objects.select_related("privacy_page").first()

@@ -43,3 +43,28 @@ def test_concurrent_submissions_get_distinct_consecutive_numbers(committed_seede
     assert [r.get("error") for _, r in runs] == [None] * SUBMISSIONS
     year = timezone.localdate().year
     assert result["value"] == [f"DI-{year}-{n:04d}" for n in range(1, SUBMISSIONS + 1)]
+
+
+def test_simultaneous_posts_from_one_client_store_the_hourly_limit(committed_seeded):
+    """The page's own path, through the view: ten holders behind one address post at once;
+    three declarations an hour per client, not more."""
+    from django.test import Client
+
+    from petr.declarations.tests.helpers import declaration_page
+
+    url = declaration_page().url
+    barrier = threading.Barrier(10)
+
+    def send(n):
+        client = Client(REMOTE_ADDR="203.0.113.60", raise_request_exception=False)
+        data = fields(email=f"porteur{n}@example.fr", token=token())
+        barrier.wait()
+        return client.post(url, data).status_code
+
+    runs = [in_own_connection(send, n) for n in range(10)]
+    for thread, _ in runs:
+        thread.join(timeout=60)
+    assert sorted(r["value"] for _, r in runs) == [302] * 3 + [400] * 7
+    thread, result = in_own_connection(numbers)
+    thread.join(timeout=60)
+    assert len(result["value"]) == 3
