@@ -32,6 +32,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "deploy"))
 from local_stack import HOST, Client, free_port, local_ca, stop, wait_until  # noqa: E402
 
+from petr.library.tests.pdfs import make_pdf  # noqa: E402
+
 HOME = Path("/srv/petr")
 APP = HOME / "app"
 ENV_FILE = HOME / "petr.env"
@@ -322,7 +324,7 @@ def check_uploads(stack):
     add = f"/admin/pages/add/library/documentpage/{parent}/"
     token, _ = editor.form_token(add)
     size = 50 * 2**20 - 4096
-    pdf = b"%PDF-1.4\n" + b"0" * (size - 16) + b"\n%%EOF\n"
+    pdf = make_pdf("Rapport annuel", padding=size - len(make_pdf("Rapport annuel")) - 2)
     started = time.monotonic()
     response = editor.request(
         "POST", add, timeout=120,
@@ -390,7 +392,7 @@ PRIVATE = """
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
-from petr.library.tests.helpers import pdf, publish_act
+from petr.library.tests.helpers import make_pdf, pdf, publish_act
 Document = get_document_model()
 internal = Collection.get_first_root_node().add_child(name="Interne")
 CollectionViewRestriction.objects.create(collection=internal, restriction_type="login")
@@ -398,7 +400,7 @@ restricted = Document(title="Note interne", collection=internal)
 restricted.file.save("note-interne.pdf", ContentFile(b"%PDF-1.4 secret-restreint"))
 public = Document(title="Rapport public")
 public.file.save("rapport-public.pdf", ContentFile(b"%PDF-1.4 contenu-public"))
-act = publish_act(file=pdf(b"%PDF-1.4 texte-de-l-acte", "acte-prive.pdf"))
+act = publish_act(file=pdf(make_pdf("texte-de-l-acte"), "acte-prive.pdf"))
 print(restricted.url, public.url, act.url + "fichier/", act.file.name)
 """
 

@@ -273,6 +273,7 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "petr.library.document_form.CheckedDocumentForm"
 # PostgreSQL: French stemming without accents (petr/search/migrations); SQLite's FTS5 tokenizer
 # already ignores accents.
 WAGTAILSEARCH_BACKENDS = {

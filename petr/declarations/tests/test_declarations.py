@@ -19,6 +19,7 @@ from petr.declarations.tests.helpers import (
     fields,
     post,
 )
+from petr.library.tests.helpers import PDF
 from petr.territory.models import Commune
 
 pytestmark = pytest.mark.django_db
@@ -147,10 +148,10 @@ def test_attachments_that_lie_or_are_too_big_are_refused(client, page, upload, m
 
 
 def test_attachments_are_kept_privately_and_fingerprinted(client, page, settings):
-    pdf = SimpleUploadedFile("devis.pdf", b"%PDF-1.7\n%%EOF\n")
+    pdf = SimpleUploadedFile("devis.pdf", PDF)
     receipt_of(client, post(client, attachments=[pdf]))
     (attachment,) = Declaration.objects.get().attachments.all()
-    assert attachment.name == "devis.pdf" and attachment.size == 15
+    assert attachment.name == "devis.pdf" and attachment.size == len(PDF)
     assert Declaration.objects.get().received["pieces_jointes"][0]["sha256"] == attachment.sha256
     assert str(attachment.file.storage.location) == str(settings.PRIVATE_MEDIA_ROOT)
 

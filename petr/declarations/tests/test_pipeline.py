@@ -15,6 +15,7 @@ from django.utils import timezone
 from petr.declarations.models import Declaration, DeclarationAttachment, Status
 from petr.declarations.projects import create_project
 from petr.declarations.tests.helpers import post
+from petr.library.tests.helpers import PDF
 from petr.programmes.models import ProjectPage
 from petr.users.models import User
 
@@ -95,7 +96,7 @@ def test_the_export_never_turns_a_name_into_a_formula(client, declaration):
 
 def test_declarations_without_a_project_are_deleted_after_the_retention_period(client, declaration):
     kept = Declaration.objects.get()
-    post(client, email="autre@example.fr", attachments=[SimpleUploadedFile("devis.pdf", b"%PDF-1")])
+    post(client, email="autre@example.fr", attachments=[SimpleUploadedFile("devis.pdf", PDF)])
     old = Declaration.objects.exclude(pk=kept.pk).get()
     stored = DeclarationAttachment.objects.get().file
     six_years_ago = timezone.now() - datetime.timedelta(days=6 * 366)
@@ -108,13 +109,13 @@ def test_declarations_without_a_project_are_deleted_after_the_retention_period(c
 
 
 def test_attachments_are_served_to_the_leader_team_only(client, declaration):
-    post(client, email="autre@example.fr", attachments=[SimpleUploadedFile("devis.pdf", b"%PDF-1")])
+    post(client, email="autre@example.fr", attachments=[SimpleUploadedFile("devis.pdf", PDF)])
     url = f"/admin/declarations/piece/{DeclarationAttachment.objects.get().pk}/"
     staff(client, "Communication")
     assert client.get(url).status_code in (302, 403)
     staff(client, LEADER)
     response = client.get(url)
-    assert b"".join(response.streaming_content) == b"%PDF-1"
+    assert b"".join(response.streaming_content) == PDF
     assert 'filename="devis.pdf"' in response["Content-Disposition"]
 
 

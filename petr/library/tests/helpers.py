@@ -1,10 +1,27 @@
 import datetime
+import io
+import zipfile
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from petr.library.models import ActIndexPage, ActPage, DocumentIndexPage, DocumentPage, Meeting
+from petr.library.tests.pdfs import make_pdf
 
-PDF = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+PDF = make_pdf()
+DOCUMENT_PDF = make_pdf("Contrat local de santé", padding=240 * 1024)  # a document of 241 Ko
+
+
+def office_file(extension="docx", **members):
+    """A minimal document of that office format, as a ZIP with the format's marker."""
+    markers = {"docx": ("[Content_Types].xml", b"<Types/>"), "xlsx": ("[Content_Types].xml",
+               b"<Types/>"), "odt": ("mimetype", b"application/vnd.oasis.opendocument.text"),
+               "ods": ("mimetype", b"application/vnd.oasis.opendocument.spreadsheet")}  # fmt: skip
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(*markers[extension])
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
 
 
 def pdf(content=PDF, name="deliberation.pdf"):
@@ -46,7 +63,7 @@ def publish_document(title="Contrat local de santé 2024-2028", publish=True, **
         intro=fields.pop("intro", "Le contrat signé avec l'ARS."),
         doc_type=fields.pop("doc_type", DocumentPage.Type.CONTRAT),
         year=fields.pop("year", 2024),
-        file=fields.pop("file", None) or pdf(PDF * 3000, "contrat-local-de-sante.pdf"),
+        file=fields.pop("file", None) or pdf(DOCUMENT_PDF, "contrat-local-de-sante.pdf"),
         live=False,
         **fields,
     )

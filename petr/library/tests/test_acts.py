@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from petr.library.models import ActPage
 
-from .helpers import PDF, meeting, pdf, publish_act
+from .helpers import PDF, make_pdf, meeting, pdf, publish_act
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +63,7 @@ def test_uploads_that_are_not_what_they_claim_are_refused(seeded, upload, messag
 def test_an_online_act_cannot_be_replaced_silently(seeded):
     act = publish_act()
     original = (act.file.name, act.sha256, act.put_online_at)
-    act.file = pdf(b"%PDF-1.7 autre contenu", "autre.pdf")
+    act.file = pdf(make_pdf("autre contenu"), "autre.pdf")
     with pytest.raises(ValidationError, match="acte rectificatif"):
         act.full_clean()
     with pytest.raises(ValidationError):

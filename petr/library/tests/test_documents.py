@@ -9,14 +9,14 @@ from wagtail.models import Page
 from petr.library.models import DocumentPage
 from petr.missions.models import MissionPage
 
-from .helpers import PDF, pdf, publish_document
+from .helpers import DOCUMENT_PDF, PDF, pdf, publish_document
 
 pytestmark = pytest.mark.django_db
 
 
 def test_download_links_state_format_and_size(client, seeded):
     doc = publish_document()
-    size_kb = round(len(PDF) * 3000 / 1024)
+    size_kb = round(len(DOCUMENT_PDF) / 1024)
     for url in ("/documents-du-petr/", doc.url):
         html = client.get(url).content.decode()
         assert f"(PDF – {size_kb}\u00a0Ko)" in html
@@ -26,7 +26,7 @@ def test_unpublished_documents_are_not_reachable(client, seeded):
     doc = publish_document()
     response = client.get(f"{doc.url}fichier/")
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == PDF * 3000
+    assert b"".join(response.streaming_content) == DOCUMENT_PDF
     draft = publish_document("Étude confidentielle", publish=False, slug="etude")
     assert client.get("/documents-du-petr/etude/fichier/").status_code == 404
     Page.objects.get(pk=doc.pk).specific.unpublish()
@@ -114,3 +114,24 @@ def test_copies_never_sent_again_are_deleted_after_a_day():
     os.utime(abandoned, (old, old))
     keep(pdf(name="nouveau.pdf"))
     assert not abandoned.exists() and recent.exists() and recent.parent == PENDING
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("note.pdf", b"<html><body>%PDF-1.4 <script>alert(1)</script></body></html>"),
+        ("image.pdf", b'<svg xmlns="http://www.w3.org/2000/svg"><!-- %PDF-1.4 --></svg>'),
+    ],
+)
+def test_the_admin_document_library_checks_what_a_file_is(admin_client, seeded, name, content):
+    from wagtail.documents import get_document_model
+
+    response = admin_client.post(
+        "/admin/documents/add/", {"title": "Note", "file": pdf(content, name), "collection": 1}
+    )
+    assert response.status_code == 200 and "n&#x27;est pas un PDF" in response.content.decode()
+    assert not get_document_model().objects.exists()
+    added = admin_client.post(
+        "/admin/documents/add/", {"title": "Note", "file": pdf(PDF, "note.pdf"), "collection": 1}
+    )
+    assert added.status_code == 302 and get_document_model().objects.count() == 1
