@@ -110,7 +110,8 @@ def committed_seeded(_starter_copy, django_db_serialized_rollback, transactional
     """The starter site without a test transaction around the test: what other threads,
     connections or processes write is committed for real. A transactional test ends by emptying
     the database (pytest-django runs them after all the others): the next one starts from the
-    copy of the starter site kept when it was seeded (django_db_setup)."""
+    copy of the starter site kept when it was seeded (django_db_setup). Not in a module marked
+    `django_db` as a whole (petr/core/tests/test_concurrency.py says why)."""
 
 
 @pytest.fixture

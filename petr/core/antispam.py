@@ -3,14 +3,14 @@ people never see, a signed timestamp (too fast is a robot, too old is an expired
 that serves once, and a limit per e-mail address and per client in an hour."""
 
 import hashlib
-from contextlib import contextmanager
 from datetime import timedelta
 
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.db import connection, transaction
 from django.utils import timezone
+
+from .locks import database_lock
 
 MIN_SECONDS = 3  # a person does not fill a form faster
 MAX_AGE = timedelta(days=1)
@@ -71,18 +71,10 @@ class GuardedForm(forms.Form):
         if used.exclude(**same):
             raise forms.ValidationError(refusal)
 
-    @contextmanager
     def one_at_a_time(self):
         """Validate and store inside one transaction, one submission of this form at a time:
-        otherwise simultaneous posts all pass the count before any is stored. PostgreSQL: a
-        transaction-level advisory lock named after the form; SQLite: its IMMEDIATE transactions
-        already take the write lock when they begin."""
-        with transaction.atomic():
-            if connection.vendor == "postgresql":
-                key = int(hashlib.sha256(self.salt.encode()).hexdigest()[:15], 16)
-                with connection.cursor() as cursor:
-                    cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
-            yield
+        otherwise simultaneous posts all pass the count before any is stored."""
+        return database_lock(self.salt)
 
     def check_limits(self, recent, email, per_hour, message):
         """`recent`: the model's rows, with `created_at`, `client_hash` and an `email` field;

@@ -1,38 +1,50 @@
 """The admin's password reset (WAGTAILADMIN_USER_PASSWORD_RESET_FORM): at most PER_ADDRESS
-requests an hour for one address and PER_CLIENT for one client, and the e-mail is sent by the
-background worker. Whatever happens, the page answers the same, so it tells nobody which
-addresses have an account."""
+requests an hour for one address and PER_CLIENT for one client, counted in the database (so the
+limit holds with Redis away), and the e-mail is sent by the background worker. Whatever
+happens, the page answers the same, so it tells nobody which addresses have an account."""
 
 import hashlib
 import logging
+from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.template import loader
+from django.utils import timezone
 from wagtail.admin.forms.auth import PasswordResetForm
 
 from .clients import client_ip
+from .locks import database_lock
 from .mail import background_task, deliver, retry_later
+from .models import PasswordResetRequest
 
 PER_ADDRESS = 3
 PER_CLIENT = 10
-HOUR = 3600
 logger = logging.getLogger(__name__)
 
 
-def _over_limit(kind, value, limit):
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{value}".encode()).hexdigest()
-    key = f"petr:password-reset:{kind}:{digest}"
-    cache.add(key, 0, HOUR)
-    return cache.incr(key) > limit
+def _fingerprint(value):
+    return hashlib.sha256(f"{settings.SECRET_KEY}:{value}".encode()).hexdigest()
+
+
+def over_limit(email, client):
+    """Records this request and says whether its address or its client asked too often."""
+    address, client = _fingerprint(email), _fingerprint(client)
+    with database_lock("petr.password-reset"):
+        hour_ago = timezone.now() - timedelta(hours=1)
+        PasswordResetRequest.objects.filter(created_at__lt=hour_ago).delete()
+        recent = PasswordResetRequest.objects.all()
+        over = (
+            recent.filter(address_hash=address).count() >= PER_ADDRESS
+            or recent.filter(client_hash=client).count() >= PER_CLIENT
+        )
+        PasswordResetRequest.objects.create(address_hash=address, client_hash=client)
+    return over
 
 
 class ThrottledPasswordResetForm(PasswordResetForm):
     def save(self, *args, request=None, **kwargs):
-        email = self.cleaned_data["email"].lower()
-        over_address = _over_limit("address", email, PER_ADDRESS)
-        if _over_limit("client", client_ip(request), PER_CLIENT) or over_address:
+        if over_limit(self.cleaned_data["email"].lower(), client_ip(request)):
             logger.warning("Password reset throttled for a client or an address.")
             return
         super().save(*args, request=request, **kwargs)

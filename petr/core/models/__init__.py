@@ -1,6 +1,7 @@
 from .contact import ContactSettings, ContactSubmission
 from .images import CustomImage, CustomRendition
 from .pages import AccessibilityPage, BasePage, ContactPage, ContentPage, SitemapPage
+from .password_resets import PasswordResetRequest
 from .seed import SeedMark
 from .site_settings import AccessibilitySettings, NavigationSettings, SiteIdentity
 
@@ -15,6 +16,7 @@ __all__ = [
     "CustomImage",
     "CustomRendition",
     "NavigationSettings",
+    "PasswordResetRequest",
     "SeedMark",
     "SiteIdentity",
     "SitemapPage",

@@ -13,3 +13,12 @@ def pass_the_time(page):
         revision.approved_go_live_at = past
         revision.content["go_live_at"] = past.isoformat()
         revision.save()
+
+
+# The site's default cache pointed at a port where no Redis listens.
+REDIS_AWAY = {
+    "default": {
+        "BACKEND": "petr.core.cache.TolerantRedisCache",
+        "LOCATION": "redis://127.0.0.1:1/0",
+    }
+}

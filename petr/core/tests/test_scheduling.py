@@ -10,7 +10,7 @@ from wagtail.models import Page
 
 from petr.core.models import ContentPage
 
-from .helpers import pass_the_time
+from .helpers import REDIS_AWAY, pass_the_time
 
 pytestmark = pytest.mark.django_db
 
@@ -78,3 +78,13 @@ def test_scheduling_a_page_is_seen_without_waiting_for_the_cache(client, seeded)
     assert client.get("/imminent/").status_code == 404
     with time_machine.travel(datetime.timedelta(seconds=2)):
         assert client.get("/imminent/").status_code == 200
+
+
+def test_with_redis_away_scheduled_pages_still_go_live_and_expire(client, scheduled_page, settings):
+    settings.CACHES = {**settings.CACHES, **REDIS_AWAY}
+    pass_the_time(scheduled_page)
+    assert client.get("/conseil-8-decembre/").status_code == 200
+    Page.objects.filter(pk=scheduled_page.pk).update(
+        expire_at=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    assert client.get("/conseil-8-decembre/").status_code == 404
