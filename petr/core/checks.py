@@ -12,3 +12,17 @@ def public_address(app_configs, **kwargs):
     if local:
         errors.append(f"ALLOWED_HOSTS contient {', '.join(local)} : seule l'adresse publique.")
     return [Error(message, id="petr.E002") for message in dict.fromkeys(filter(None, errors))]
+
+
+@register(Tags.security, deploy=True)
+def mail_through_the_worker(app_configs, **kwargs):
+    """No request may wait on the mail server: in production every e-mail is queued."""
+    if settings.EMAIL_BACKEND == "petr.core.mail.QueuedEmailBackend":
+        return []
+    return [
+        Error(
+            "EMAIL_BACKEND doit être petr.core.mail.QueuedEmailBackend : sinon les notifications "
+            "de Wagtail font attendre la requête sur le serveur de courriel.",
+            id="petr.E003",
+        )
+    ]

@@ -256,6 +256,8 @@ TASKS = {
     "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
 EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "20"))  # seconds, per SMTP operation
+# The backend the worker delivers with (petr/core/mail.py); None: EMAIL_BACKEND itself.
+EMAIL_DELIVERY_BACKEND = None
 
 # Wagtail
 # The admin's name for the site until staff name it (SiteIdentity.save names the Site).

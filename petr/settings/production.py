@@ -37,6 +37,10 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 CSRF_TRUSTED_ORIGINS = [SITE_URL, *(f"https://{host}" for host in ALLOWED_HOSTS)]
 
+# Every e-mail, Wagtail's notifications included, waits in the queue for the worker, which talks
+# to the mail server: no request waits on it (petr/core/mail.py).
+EMAIL_BACKEND = "petr.core.mail.QueuedEmailBackend"
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
