@@ -2,16 +2,30 @@ from django.conf import settings
 from django.urls import include, path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views import serve as document_views
 
 from petr.core import opendata
 from petr.core.identity_css import identity_css
+from petr.core.page_passwords import throttled
 from petr.health import healthz
 from petr.search import views as search_views
 
 urlpatterns = [
+    # Wagtail's password forms for private pages and collections, limited per client.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        throttled(wagtail_views.authenticate_with_password),
+        name="wagtailcore_authenticate_with_password",
+    ),
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        throttled(document_views.authenticate_with_password),
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("admin/double-authentification/", include("petr.accounts.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -3,48 +3,26 @@ requests an hour for one address and PER_CLIENT for one client, counted in the d
 limit holds with Redis away), and the e-mail is sent by the background worker. Whatever
 happens, the page answers the same, so it tells nobody which addresses have an account."""
 
-import hashlib
 import logging
-from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template import loader
-from django.utils import timezone
 from wagtail.admin.forms.auth import PasswordResetForm
 
+from .attempts import counted
 from .clients import client_ip
-from .locks import database_lock
 from .mail import background_task, deliver, retry_later
-from .models import PasswordResetRequest
 
 PER_ADDRESS = 3
 PER_CLIENT = 10
 logger = logging.getLogger(__name__)
 
 
-def _fingerprint(value):
-    return hashlib.sha256(f"{settings.SECRET_KEY}:{value}".encode()).hexdigest()
-
-
-def over_limit(email, client):
-    """Records this request and says whether its address or its client asked too often."""
-    address, client = _fingerprint(email), _fingerprint(client)
-    with database_lock("petr.password-reset"):
-        hour_ago = timezone.now() - timedelta(hours=1)
-        PasswordResetRequest.objects.filter(created_at__lt=hour_ago).delete()
-        recent = PasswordResetRequest.objects.all()
-        over = (
-            recent.filter(address_hash=address).count() >= PER_ADDRESS
-            or recent.filter(client_hash=client).count() >= PER_CLIENT
-        )
-        PasswordResetRequest.objects.create(address_hash=address, client_hash=client)
-    return over
-
-
 class ThrottledPasswordResetForm(PasswordResetForm):
     def save(self, *args, request=None, **kwargs):
-        if over_limit(self.cleaned_data["email"].lower(), client_ip(request)):
+        email, client = self.cleaned_data["email"].lower(), client_ip(request)
+        if counted([("reset-address", email, PER_ADDRESS), ("reset-client", client, PER_CLIENT)]):
             logger.warning("Password reset throttled for a client or an address.")
             return
         super().save(*args, request=request, **kwargs)

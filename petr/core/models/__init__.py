@@ -1,11 +1,12 @@
+from .attempts import Attempt
 from .contact import ContactSettings, ContactSubmission
 from .images import CustomImage, CustomRendition
 from .pages import AccessibilityPage, BasePage, ContactPage, ContentPage, SitemapPage
-from .password_resets import PasswordResetRequest
 from .seed import SeedMark
 from .site_settings import AccessibilitySettings, NavigationSettings, SiteIdentity
 
 __all__ = [
+    "Attempt",
     "AccessibilityPage",
     "AccessibilitySettings",
     "BasePage",
@@ -16,7 +17,6 @@ __all__ = [
     "CustomImage",
     "CustomRendition",
     "NavigationSettings",
-    "PasswordResetRequest",
     "SeedMark",
     "SiteIdentity",
     "SitemapPage",
