@@ -2,6 +2,7 @@
 RFC 6238), or one of ten single-use recovery codes given at set-up."""
 
 import base64
+import time
 
 import segno
 from django import forms
@@ -18,6 +19,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from .policy import has_second_factor
 
 RECOVERY_CODES = 10
+SETUP_MINUTES = 10
+SETUP_SESSION_KEY = "petr_otp_setup"
 APP_DEVICE = "Application d'authentification"
 
 
@@ -31,18 +34,40 @@ def _next(request):
     return target if safe and target.startswith("/admin/") else reverse("wagtailadmin_home")
 
 
+def _setup_device(request):
+    """The secret of this set-up attempt: made for this session when the page is shown, and
+    replaced (the old one deleted) at every new display or after SETUP_MINUTES; so a secret
+    seen by someone else, in another session, is never the one the owner confirms."""
+    attempt = request.session.get(SETUP_SESSION_KEY) or {}
+    device = TOTPDevice.objects.filter(
+        pk=attempt.get("device"), user=request.user, confirmed=False
+    ).first()
+    fresh = time.time() - attempt.get("started", 0) < SETUP_MINUTES * 60
+    if request.method == "POST" and device and fresh:
+        return device, False
+    TOTPDevice.objects.filter(user=request.user, confirmed=False).delete()
+    device = TOTPDevice.objects.create(user=request.user, name=APP_DEVICE, confirmed=False)
+    request.session[SETUP_SESSION_KEY] = {"device": device.pk, "started": time.time()}
+    return device, request.method == "POST"
+
+
 @login_required(login_url="wagtailadmin_login")
 def setup(request):
     if has_second_factor(request.user):
         return redirect(_next(request))
-    device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=request.user, name=APP_DEVICE, confirmed=False)
+    device, expired = _setup_device(request)
     form = CodeForm(request.POST or None)
-    if form.is_valid():
+    if expired:
+        form.is_valid()
+        form.add_error("code", f"Ce code d'activation a expiré ({SETUP_MINUTES} minutes) : un "
+                             "nouveau code est affiché, ajoutez-le à votre application puis "
+                             "saisissez le code qu'elle affiche.")  # fmt: skip
+    elif form.is_valid():
         if device.verify_token(form.cleaned_data["code"].replace(" ", "")):
             device.confirmed = True
             device.save()
+            TOTPDevice.objects.filter(user=request.user, confirmed=False).delete()
+            del request.session[SETUP_SESSION_KEY]
             otp_login(request, device)
             codes = StaticDevice.objects.create(user=request.user, name="Codes de secours")
             tokens = [StaticToken.random_token() for _ in range(RECOVERY_CODES)]

@@ -1,6 +1,7 @@
 """The admin asks administrators and moderators for a second factor: set up once with an
 authenticator application, then a code or a single-use recovery code at every login."""
 
+import base64
 import datetime
 import re
 
@@ -111,3 +112,48 @@ def test_an_administrator_resets_a_lost_phone(seeded, settings):
     settings.TWO_FACTOR_ENFORCED = True
     response = log_in("claire").get("/admin/")  # a new phone: set up again, new codes
     assert response["Location"].startswith("/admin/double-authentification/activer/")
+
+
+def shown_key(client):
+    html = client.get("/admin/double-authentification/activer/").content.decode()
+    return re.search(r"<code[^>]*>([A-Z2-7 ]{16,})</code>", html).group(1)
+
+
+def test_each_set_up_attempt_has_its_own_secret(seeded):
+    """Whoever had the password before the owner (another session) saw another secret: the one
+    the owner confirms was shown to the owner's session only, once."""
+    claire = User.objects.create_superuser("claire", "c@petr.example", PASSWORD)
+    intruder, owner = log_in("claire"), log_in("claire")
+    seen_by_intruder = shown_key(intruder)
+    first, second = shown_key(owner), shown_key(owner)
+    assert len({seen_by_intruder, first, second}) == 3  # a new secret at every display
+    assert TOTPDevice.objects.filter(user=claire).count() == 1  # the others are gone
+    response = owner.post("/admin/double-authentification/activer/", {"code": current_code(claire)})
+    assert "Double authentification activée" in response.content.decode()
+    confirmed = TOTPDevice.objects.get(user=claire)
+    assert base64.b32encode(confirmed.bin_key).decode() == second.replace(" ", "")
+
+
+def test_an_unconfirmed_secret_expires_after_ten_minutes(seeded):
+    claire = User.objects.create_superuser("claire", "c@petr.example", PASSWORD)
+    client = log_in("claire")
+    old = shown_key(client)
+    with time_machine.travel(datetime.timedelta(minutes=11)):
+        response = client.post("/admin/double-authentification/activer/",
+                               {"code": current_code(claire)})  # fmt: skip
+    assert response.status_code == 400 and "a expiré (10 minutes)" in response.content.decode()
+    assert not TOTPDevice.objects.filter(user=claire, confirmed=True).exists()
+    assert shown_key(client) != old
+
+
+def test_a_session_whose_second_factor_is_pending_reaches_no_restricted_page(seeded):
+    from wagtail.models import Page, PageViewRestriction
+
+    page = Page.objects.get(slug="mentions-legales")
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    claire = User.objects.create_superuser("claire", "c@petr.example", PASSWORD)
+    client = log_in("claire")  # password only: the set-up is pending
+    response = client.get("/mentions-legales/")
+    assert response.status_code == 302 and "login" in response["Location"]
+    set_up(client, claire)
+    assert client.get("/mentions-legales/").status_code == 200
