@@ -26,6 +26,7 @@ class CoreConfig(AppConfig):
 
         from . import (  # noqa: F401
             admin_amounts,
+            admin_csp,
             admin_dates,
             checks,
             invalidation,
@@ -39,4 +40,5 @@ class CoreConfig(AppConfig):
         connection_created.connect(register_sqlite_collation)
         admin_dates.register()
         admin_amounts.register()
+        admin_csp.install()
         index_settings_references()

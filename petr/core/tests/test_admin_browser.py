@@ -69,8 +69,10 @@ def test_the_admin_passes_axe_asks_no_other_host_and_shows_previews(
     live_seeded, browser, axe_source
 ):
     context, page = logged_in(live_seeded, browser)
-    hosts, report = set(), {}
+    hosts, report, refused = set(), {}, []
     page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
+    # The admin's own CSP (core/admin_csp.py) refuses nothing the admin needs.
+    page.on("console", lambda m: "Content Security Policy" in m.text and refused.append(m.text))
     for path in admin_screens():
         assert page.goto(live_seeded.url + path).ok, path
         page.wait_for_load_state("networkidle")  # the update check ran from the dashboard
@@ -82,13 +84,22 @@ def test_the_admin_passes_axe_asks_no_other_host_and_shows_previews(
             report[f"{path} {violation['id']}"] = [n["target"] for n in violation["nodes"]]
     assert report == {}
     assert hosts == {urlsplit(live_seeded.url).netloc}  # no Gravatar, no releases.wagtail.org
+    assert refused == []
 
     legal = Page.objects.get(slug="mentions-legales")
     page.goto(f"{live_seeded.url}/admin/pages/{legal.pk}/edit/")
     page.locator("button[data-side-panel-toggle='preview']").click()
     preview = page.frame_locator("iframe[title]").first
     expect(preview.locator("h1")).to_have_text("Mentions légales")  # framed, not refused
+    assert refused == []
     context.close()
+
+
+def test_the_admin_has_a_strict_policy_of_its_own(admin_client, seeded):
+    policy = admin_client.get("/admin/")["Content-Security-Policy"]
+    script = next(d for d in policy.split("; ") if d.startswith("script-src"))
+    assert "'nonce-" in script and "unsafe" not in script
+    assert "object-src 'none'" in policy and "frame-ancestors 'self'" in policy
 
 
 def test_public_pages_still_refuse_to_be_framed(client, seeded):
