@@ -2,13 +2,15 @@
 PostgreSQL), the public media, the private files (acts, documents), a manifest giving the
 SHA-256 of every member and the portal's version, and the manifest's HMAC-SHA256 under a key that
 is not in the archive (`BACKUP_KEY`, else derived from `SECRET_KEY`): altering a member and
-recomputing its checksum is caught. The archive is written readable by its owner only. A restore
-checks the whole archive before touching anything, then rebuilds an empty instance from it.
+recomputing its checksum is caught. The archive is written readable by its owner only, and
+encrypted when BACKUP_ENCRYPTION_KEY is set (core/backup_crypto.py). A restore checks the whole
+archive before touching anything, then rebuilds an empty instance from it.
 
 Why a full dump without natural keys, loaded into emptied tables: content types and permissions
 keep their ids, so every generic relation (revisions, logs, settings) points where it did. The
 search index is rebuilt rather than copied (its tables differ between databases)."""
 
+import contextlib
 import hashlib
 import hmac
 import io
@@ -28,6 +30,8 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from petr.users.models import User
+
+from . import backup_crypto
 
 FORMAT = 2  # 2: signed manifest
 DATABASE_MEMBER = "database.json"
@@ -69,10 +73,32 @@ def write_backup(path, database="default"):
         "dumpdata", exclude=EXCLUDED, database=database, indent=None, stdout=dump, verbosity=0
     )
     data = dump.getvalue().encode()
-    files = {DATABASE_MEMBER: hashlib.sha256(data).hexdigest()}
+    if settings.BACKUP_ENCRYPTION_KEY:
+        with tempfile.TemporaryDirectory() as folder:  # private to this process (0700)
+            plain = Path(folder) / "archive.tar.gz"
+            manifest = _write_archive(plain, data, database)
+            with _private_file(path) as out:
+                _encryption(backup_crypto.encrypt, plain, out)
+        return manifest
+    return _write_archive(path, data, database)
+
+
+def _encryption(function, *args):
+    try:
+        return function(*args)
+    except backup_crypto.EncryptionError as exc:
+        raise BackupError(str(exc)) from exc
+
+
+def _private_file(path):
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     os.fchmod(fd, 0o600)  # also when it replaces an older file
-    with os.fdopen(fd, "wb") as out, tarfile.open(fileobj=out, mode="w:gz") as archive:
+    return os.fdopen(fd, "wb")
+
+
+def _write_archive(path, data, database):
+    files = {DATABASE_MEMBER: hashlib.sha256(data).hexdigest()}
+    with _private_file(path) as out, tarfile.open(fileobj=out, mode="w:gz") as archive:
         _add_bytes(archive, DATABASE_MEMBER, data)
         for folder, root in file_roots().items():
             for file in sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []:
@@ -128,8 +154,6 @@ def _add_bytes(archive, name, data):
 
 def verify(path):
     """The manifest, once every member is present, expected and intact; else BackupError."""
-    if not Path(path).is_file():
-        raise BackupError(f"Archive introuvable : {path}")
     try:
         with tarfile.open(path, "r:gz") as archive:
             members = {m.name: m for m in archive.getmembers() if m.isfile()}
@@ -174,7 +198,17 @@ def _safe(name):
 
 
 def restore(path, database="default", replace=False):
-    """Rebuild the instance from a verified archive; return its manifest."""
+    """Rebuild the instance from a verified archive (decrypted first if it is encrypted);
+    return its manifest."""
+    if not Path(path).is_file():
+        raise BackupError(f"Archive introuvable : {path}")
+    copy = backup_crypto.plain_copy(path)
+    with contextlib.ExitStack() as stack:
+        plain = _encryption(stack.enter_context, copy)
+        return _restore(plain, database, replace)
+
+
+def _restore(path, database, replace):
     manifest = verify(path)
     call_command("migrate", database=database, interactive=False, verbosity=0)
     roots = file_roots()

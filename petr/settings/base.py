@@ -19,6 +19,8 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 # Signs backups (petr/core/backup.py); SECRET_KEY's derivative when unset. Keep it off the server
 # too: a restore elsewhere needs it.
 BACKUP_KEY = os.environ.get("BACKUP_KEY", "")
+# Encrypts backups when set (32 random bytes, URL-safe base64; petr/core/backup_crypto.py).
+BACKUP_ENCRYPTION_KEY = os.environ.get("BACKUP_ENCRYPTION_KEY", "")
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 

@@ -136,6 +136,34 @@ def test_an_archive_altered_with_its_checksums_recomputed_is_refused(site, tmp_p
     assert ContactSubmission.objects.get().message == "Bonjour"
 
 
+def test_an_encrypted_backup_restores_with_its_key_only(client, site, roots, tmp_path, settings):
+    import base64
+
+    settings.BACKUP_ENCRYPTION_KEY = base64.urlsafe_b64encode(os.urandom(32)).decode()
+    before = snapshot(client, site[:2], roots)
+    archive = backup(tmp_path)
+    data = archive.read_bytes()
+    assert data.startswith(b"PETR-AESGCM-1") and b"database.json" not in data
+    assert archive.stat().st_mode & 0o777 == 0o600
+    altered = tmp_path / "altered.tar.gz"
+    altered.write_bytes(data[:100] + bytes([data[100] ^ 1]) + data[101:])
+    cut = tmp_path / "cut.tar.gz"
+    cut.write_bytes(data[: len(data) - 10])
+    for damaged in (altered, cut):
+        with pytest.raises(CommandError, match="illisible"):
+            call_command("restore", str(damaged), "--replace")
+    key = settings.BACKUP_ENCRYPTION_KEY
+    settings.BACKUP_ENCRYPTION_KEY = ""
+    with pytest.raises(CommandError, match="indiquez sa clé"):
+        call_command("restore", str(archive), "--replace")
+    settings.BACKUP_ENCRYPTION_KEY = base64.urlsafe_b64encode(os.urandom(32)).decode()
+    with pytest.raises(CommandError, match="clé n'est pas la bonne"):
+        call_command("restore", str(archive), "--replace")
+    settings.BACKUP_ENCRYPTION_KEY = key
+    call_command("restore", str(archive), "--replace", stdout=io.StringIO())
+    assert snapshot(client, site[:2], roots) == before
+
+
 def test_a_truncated_archive_or_a_live_site_is_refused(site, tmp_path):
     archive = backup(tmp_path)
     truncated = archive.with_name("truncated.tar.gz")
