@@ -112,6 +112,14 @@ def committed_seeded(_starter_copy, django_db_serialized_rollback, transactional
     the database (pytest-django runs them after all the others): the next one starts from the
     copy of the starter site kept when it was seeded (django_db_setup). Not in a module marked
     `django_db` as a whole (petr/core/tests/test_concurrency.py says why)."""
+    from django.db import connection
+    from wagtail.models import Site
+
+    # Django reloads the copy only through the connection object `_starter_copy` named it on;
+    # once Playwright runs an event loop, the test may be set up through another one, and would
+    # start from an empty database after an earlier transactional test (a 500 on every page).
+    if not Site.objects.exists():
+        connection.creation.deserialize_db_from_string(STARTER_SITE["default"])
 
 
 @pytest.fixture
