@@ -73,16 +73,19 @@ STARTER_SITE = {}  # the seeded database, serialized once per worker
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """The starter site is built once, right after the test database; each test then runs in a
-    transaction that is rolled back, so every test starts from it. A copy of it is kept in
-    memory (Django's serialized rollback): a live-server test empties the database when it ends,
-    and the next one reloads that copy instead of seeding again."""
-    from django.db import connection
+def django_db_setup(django_test_environment, django_db_blocker, django_db_modify_db_settings):
+    """The starter site, built once for the code as it is (migrations, then `seed_site`) and
+    cloned for each worker (petr/test_databases.py); each test then runs in a transaction that
+    is rolled back, so every test starts from it. A copy of it is kept in memory (Django's
+    serialized rollback): a live-server test empties the database when it ends, and the next one
+    reloads that copy instead of seeding again."""
+    from petr.test_databases import clone_template, drop_clone
 
     with django_db_blocker.unblock():
-        seed_site()
-        STARTER_SITE["default"] = connection.creation.serialize_db_to_string()
+        STARTER_SITE["default"] = clone_template(fill=seed_site)
+    yield
+    with django_db_blocker.unblock():
+        drop_clone()
 
 
 @pytest.fixture
