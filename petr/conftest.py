@@ -32,7 +32,7 @@ CHROMIUM_ARGS = [
 ]
 # No public page may need more SQL queries, whatever it lists (the query-count tests check
 # growth); the home page needs 10 at most (petr/home/tests). Settings, private sections and menu
-# come from the shared cache (petr/core/shared_lookups.py); an address is routed in two queries.
+# come from the shared cache (petr/web/shared_lookups.py); an address is routed in two queries.
 QUERY_CEILING = 12
 
 

@@ -103,7 +103,8 @@ def clone_template(fill):
             _remove_other_templates(key)
         if connection.vendor == "postgresql":
             _execute(
-                f'DROP DATABASE IF EXISTS "{worker}"', f'CREATE DATABASE "{worker}" TEMPLATE "{template}"'
+                f'DROP DATABASE IF EXISTS "{worker}"',
+                f'CREATE DATABASE "{worker}" TEMPLATE "{template}"',
             )
         else:
             shutil.copyfile(template, worker)

@@ -8,10 +8,10 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.views import serve as document_views
 
+from petr.accounts.page_passwords import throttled
 from petr.core import opendata
 from petr.core.identity_css import identity_css
-from petr.core.page_passwords import throttled
-from petr.health import healthz
+from petr.ops.health import healthz
 from petr.search import views as search_views
 
 urlpatterns = [
@@ -47,7 +47,7 @@ if settings.DEBUG:
 
 urlpatterns.append(path("", include(wagtail_urls)))
 
-handler400 = "petr.core.views.bad_request"
-handler403 = "petr.core.views.permission_denied"
-handler404 = "petr.core.views.page_not_found"
-handler500 = "petr.core.views.server_error"
+handler400 = "petr.web.error_views.bad_request"
+handler403 = "petr.web.error_views.permission_denied"
+handler404 = "petr.web.error_views.page_not_found"
+handler500 = "petr.web.error_views.server_error"

@@ -40,8 +40,8 @@ ROLES = {
         + [
             "core.change_siteidentity",
             "core.change_navigationsettings",
-            "core.view_contactsubmission",
-            "core.delete_contactsubmission",
+            "contact.view_contactsubmission",
+            "contact.delete_contactsubmission",
         ],
     },  # fmt: skip
     "Secrétariat — actes": {
@@ -52,7 +52,7 @@ ROLES = {
     "Direction": {
         "pages": {"page.home": PUBLISHING},
         "collections": IMAGES_AND_FILES,
-        "models": ADMIN + ["core.view_contactsubmission"],
+        "models": ADMIN + ["contact.view_contactsubmission"],
     },
 }
 # One role per mission, on its own pages: « Chargé·e de mission — LEADER »…

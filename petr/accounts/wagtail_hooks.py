@@ -12,7 +12,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from petr.core.permissions import LimitedPolicy
+from petr.core.admin.permissions import LimitedPolicy
 
 for model, actions in ((AccessAttempt, {"view", "delete"}), (AccessLog, {"view"}),
                        (AccessFailureLog, {"view"}), (TOTPDevice, {"view", "delete"})):  # fmt: skip

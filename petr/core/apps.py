@@ -19,26 +19,12 @@ class CoreConfig(AppConfig):
     verbose_name = "Socle du site"
 
     def ready(self):
-        # Deploy checks; signal receivers: the next due publication, the page cache, the pages
-        # that take files, the Site's public address after each migration.
         from django.db.backends.signals import connection_created
-        from django.db.models.signals import post_migrate
 
-        from . import (  # noqa: F401
-            admin_amounts,
-            admin_csp,
-            admin_dates,
-            checks,
-            invalidation,
-            limits,
-            scheduling,
-        )
-        from .french import register_sqlite_collation
-        from .public_address import sync_default_site
+        from petr.core.admin import amounts, dates
+        from petr.core.french.sorting import register_sqlite_collation
 
-        post_migrate.connect(sync_default_site, sender=self)
         connection_created.connect(register_sqlite_collation)
-        admin_dates.register()
-        admin_amounts.register()
-        admin_csp.install()
+        dates.register()
+        amounts.register()
         index_settings_references()

@@ -6,8 +6,8 @@ from django.http import HttpResponse
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
-from . import colours
-from .models import SiteIdentity
+from petr.core import colours
+from petr.core.models import SiteIdentity
 
 
 @require_safe

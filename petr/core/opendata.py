@@ -16,8 +16,8 @@ from decimal import Decimal
 from django.http import Http404, HttpResponse
 from django.views.decorators.http import require_safe
 
-from .pagecache import cache_until_purged
-from .spreadsheets import formula_safe
+from petr.web.pagecache import cache_until_purged
+from petr.web.spreadsheets import formula_safe
 
 LICENCE = "Licence Ouverte 2.0"
 LICENCE_URL = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"

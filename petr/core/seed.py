@@ -1,15 +1,13 @@
 """Starter content owned by core: site settings and the pages every public body's site owes."""
 
-from .models import (
+from petr.core.models import (
     AccessibilityPage,
     AccessibilitySettings,
-    ContactPage,
-    ContactSettings,
     ContentPage,
     SiteIdentity,
     SitemapPage,
 )
-from .seeding import block, heading, paragraph, seed_once, seed_page
+from petr.core.seeding import block, heading, paragraph, seed_once, seed_page
 
 
 def seed_settings(site):
@@ -26,16 +24,6 @@ def seed_settings(site):
 
     seed_once("settings.identity", identity)
     seed_once("settings.accessibility", lambda: AccessibilitySettings.for_site(site).save())
-
-
-def seed_privacy_page_setting(page):
-    def apply():
-        settings = ContactSettings.load()
-        settings.privacy_page = page
-        settings.save()
-
-    if page is not None:
-        seed_once("settings.contact.privacy-page", apply)
 
 
 LEGAL_NOTICE = [
@@ -118,17 +106,8 @@ ACCESSIBILITY = [
 
 
 def seed_service_pages(home):
-    """Contact and the legal pages, children of the home page."""
+    """The legal pages and the site map, children of the home page."""
     return {
-        "contact": seed_page(
-            "page.contact",
-            home,
-            ContactPage(
-                title="Contact",
-                slug="contact",
-                intro="Pour toute question sur les missions du PETR, ses programmes ou ce site.",
-            ),
-        ),
         "legal": seed_page(
             "page.mentions-legales",
             home,

@@ -3,7 +3,7 @@ touched again — an editor's change or deletion survives every later run."""
 
 from wagtail.models import Page
 
-from .models import SeedMark
+from petr.core.models import SeedMark
 
 
 def seed_page(key, parent, page):

@@ -1,5 +1,5 @@
 """The déclaration d'intention form, in plain French: checked field by field, with the public
-forms' defences (core/antispam.py); a declaration is stored once, numbered, fingerprinted."""
+forms' defences (web/antispam.py); a declaration is stored once, numbered, fingerprinted."""
 
 import hashlib
 import json
@@ -9,11 +9,11 @@ from django import forms
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from petr.core.admin_amounts import FrenchDecimalField
-from petr.core.antispam import GuardedForm
-from petr.core.identifiers import siret_error
+from petr.core.admin.amounts import FrenchDecimalField
+from petr.core.french.identifiers import siret_error
 from petr.library.files import check_file, fingerprint
 from petr.territory.widgets import CommuneCheckboxes
+from petr.web.antispam import GuardedForm
 
 from .models.records import Declaration, DeclarationAttachment, next_sequence
 

@@ -8,8 +8,8 @@ from django.apps import apps
 from django.core.mail import EmailMessage
 from django.utils import timezone
 
-from petr.core.mail import background_task, deliver, retry_later
 from petr.core.models import SiteIdentity
+from petr.web.mail import background_task, deliver, retry_later
 
 from .models.records import Declaration, DeclarationSettings
 from .receipt import receipt_pdf

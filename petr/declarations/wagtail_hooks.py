@@ -18,9 +18,9 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton
 from wagtail.permissions import register_permission_policy
 
-from petr.core.permissions import LimitedPolicy
-from petr.core.sendfile import serve_field_file
-from petr.core.spreadsheets import FormulaSafeExportMixin
+from petr.core.admin.permissions import LimitedPolicy
+from petr.web.sendfile import serve_field_file
+from petr.web.spreadsheets import FormulaSafeExportMixin
 
 from .models import Declaration, DeclarationAttachment, Status, StatusChange
 from .projects import create_project

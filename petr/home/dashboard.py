@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, Revision
 
-from petr.core.models import ContactSubmission
+from petr.contact.models import ContactSubmission
 from petr.events.models import EventIndexPage, EventPage
 from petr.library.models import ActIndexPage, ActPage, DocumentIndexPage, DocumentPage
 from petr.news.models import NewsIndexPage, NewsPage
@@ -48,7 +48,7 @@ class TasksPanel(Component):
         ids = scheduled.values(page_id=Cast("object_id", output_field=IntegerField()))
         pages = Page.objects.filter(pk__in=ids).order_by("draft_title")
         week_ago = timezone.now() - timedelta(days=7)
-        can_read = user.has_perm("core.view_contactsubmission")
+        can_read = user.has_perm("contact.view_contactsubmission")
         return {
             "shortcuts": shortcuts(user),
             "scheduled": [p for p in pages if p.permissions_for_user(user).can_edit()],

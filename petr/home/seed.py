@@ -4,8 +4,8 @@ from django.conf import settings
 from wagtail.models import Collection, Locale, Page, Site
 
 from petr.core.models import NavigationSettings
-from petr.core.public_address import sync_default_site
 from petr.core.seeding import seed_once, seed_page
+from petr.web.public_address import sync_default_site
 
 from .models import HomePage
 

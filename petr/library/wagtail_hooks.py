@@ -6,7 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from petr.core.admin_dates import FrenchInput
+from petr.core.admin.dates import FrenchInput
 
 from .models import Meeting
 

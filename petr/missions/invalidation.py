@@ -1,13 +1,13 @@
 """A mission page shows, beside its text, the news, events and documents that name it, and its
-programmes' actions: their publication purges it from the page cache (core/invalidation.py
+programmes' actions: their publication purges it from the page cache (web/invalidation.py
 purges each page's own address and ancestors; this adds what shows it elsewhere)."""
 
 from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
-from petr.core.invalidation import public_path
-from petr.core.pagecache import purge
+from petr.web.invalidation import public_path
+from petr.web.pagecache import purge
 
 
 @receiver([page_published, page_unpublished])

@@ -7,7 +7,7 @@ from wagtail.search import index
 
 from petr.core.blocks import CallToActionBlock, body_stream
 from petr.core.models import BasePage
-from petr.core.shared_lookups import public
+from petr.web.shared_lookups import public
 
 # Page types that name their mission, shown beside it, and its programmes (apps that depend on
 # this one).

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from petr.core.identifiers import siren_error
+from petr.core.french.identifiers import siren_error
 from petr.territory.models import Commune, TerritoryMap
 
 from .invalidation import one_purge

@@ -9,9 +9,9 @@ from django.apps import apps
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from petr.core.invalidation import public_path
-from petr.core.pagecache import purge
 from petr.territory.models import TerritoryPage
+from petr.web.invalidation import public_path
+from petr.web.pagecache import purge
 
 from .models import Place
 

@@ -8,8 +8,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from petr.core.shared_lookups import public
 from petr.missions.models import MissionPage
+from petr.web.shared_lookups import public
 
 from .carpool import MAX_ROWS, import_places, read_text
 from .models import CARPOOL_SCHEMA

@@ -6,8 +6,8 @@ from django.db.models import Max
 from django.utils import timezone
 
 from petr.core.opendata import LICENCE, Column, Dataset, register
-from petr.core.shared_lookups import public
 from petr.missions.models import MissionPage
+from petr.web.shared_lookups import public
 
 from .choices import Funder
 from .models import ActionPage, ProgrammePage, ProjectPage

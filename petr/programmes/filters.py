@@ -12,9 +12,9 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
-from petr.core.french import french_sort_key
-from petr.core.shared_lookups import forget
+from petr.core.french.sorting import french_sort_key
 from petr.territory.models import Commune, Epci
+from petr.web.shared_lookups import forget
 
 from .choices import BeneficiaryKind, ProjectStatus
 

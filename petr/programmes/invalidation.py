@@ -1,14 +1,14 @@
 """A supported project shows on its programme's page (the LEADER envelope), on its communes'
 pages and in the open data: its publication purges those from the page cache. An action shows
-on its mission's page, above its programme (core/invalidation.py purges ancestors as listings
+on its mission's page, above its programme (web/invalidation.py purges ancestors as listings
 already)."""
 
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
-from petr.core.invalidation import public_path
-from petr.core.pagecache import purge
 from petr.territory.models import TerritoryPage
+from petr.web.invalidation import public_path
+from petr.web.pagecache import purge
 
 from .models import ActionPage, ProgrammePage, ProjectPage
 

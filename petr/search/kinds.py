@@ -5,7 +5,7 @@ from functools import cache
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import get_page_models
 
-from petr.core.french import french_sort_key
+from petr.core.french.sorting import french_sort_key
 
 
 @cache

@@ -6,8 +6,8 @@ from django.template.response import TemplateResponse
 from wagtail.models import Page
 
 from petr.core.listing import paginate
-from petr.core.shared_lookups import public
 from petr.territory.places import find_places, fold
+from petr.web.shared_lookups import public
 
 from .kinds import content_types, kind_label, search_kinds
 

@@ -16,16 +16,17 @@ def env_list(name, default=""):
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
-# Signs backups (petr/core/backup.py); SECRET_KEY's derivative when unset. Keep it off the server
+# Signs backups (petr/ops/backup.py); SECRET_KEY's derivative when unset. Keep it off the server
 # too: a restore elsewhere needs it.
 BACKUP_KEY = os.environ.get("BACKUP_KEY", "")
-# Encrypts backups when set (32 random bytes, URL-safe base64; petr/core/backup_crypto.py).
+# Encrypts backups when set (32 random bytes, URL-safe base64; petr/ops/backup_crypto.py).
 BACKUP_ENCRYPTION_KEY = os.environ.get("BACKUP_ENCRYPTION_KEY", "")
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 
 INSTALLED_APPS = [
     "petr.users",
+    "petr.web",
     "petr.core",
     "petr.territory",
     "petr.home",
@@ -37,6 +38,8 @@ INSTALLED_APPS = [
     "petr.events",
     "petr.search",
     "petr.library",
+    "petr.contact",
+    "petr.ops",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -68,16 +71,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "petr.core.cache.RequestMemoMiddleware",
+    "petr.web.cache.RequestMemoMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "petr.core.limits.RequestBodyLimitMiddleware",
-    "petr.core.limits.MethodMiddleware",
+    "petr.web.limits.RequestBodyLimitMiddleware",
+    "petr.web.limits.MethodMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "petr.core.scheduling.ScheduledPublishingMiddleware",
+    "petr.web.scheduling.ScheduledPublishingMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    "petr.core.pagecache.PageCacheMiddleware",
-    "petr.core.shared_lookups.SiteMiddleware",
+    "petr.web.pagecache.PageCacheMiddleware",
+    "petr.web.shared_lookups.SiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -85,11 +88,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "petr.core.sessions.IdleTimeoutMiddleware",
+    "petr.accounts.sessions.IdleTimeoutMiddleware",
     "petr.accounts.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "petr.core.admin_csp.AdminContentSecurityPolicyMiddleware",
+    "petr.web.admin_csp.AdminContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -133,8 +136,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "users.User"
 
 # Redis when REDIS_URL is set, local memory otherwise. "default" serves the site's own lookups
-# and survives Redis being away (petr/core/cache.py); "pages" is the page cache
-# (petr/core/pagecache.py), whose middleware serves uncached when Redis is away. Short
+# and survives Redis being away (petr/web/cache.py); "pages" is the page cache
+# (petr/web/pagecache.py), whose middleware serves uncached when Redis is away. Short
 # timeouts: a hung Redis costs milliseconds, not a worker.
 if os.environ.get("REDIS_URL"):
     _redis = {
@@ -144,12 +147,12 @@ if os.environ.get("REDIS_URL"):
     _prefix = os.environ.get("CACHE_KEY_PREFIX", "petr")
     CACHES = {
         "default": {
-            "BACKEND": "petr.core.cache.TolerantRedisCache",
+            "BACKEND": "petr.web.cache.TolerantRedisCache",
             "KEY_PREFIX": _prefix,
             **_redis,
         },
         "pages": {
-            "BACKEND": "petr.core.cache.RedisCache",
+            "BACKEND": "petr.web.cache.RedisCache",
             "KEY_PREFIX": f"{_prefix}-pages",
             **_redis,
         },
@@ -185,10 +188,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]  # either o
 AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
-AXES_CLIENT_IP_CALLABLE = "petr.core.clients.client_ip"
+AXES_CLIENT_IP_CALLABLE = "petr.web.clients.client_ip"
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_SENSITIVE_PARAMETERS = ["password", "password1", "password2"]
-WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "petr.core.password_reset.ThrottledPasswordResetForm"  # noqa: S105
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "petr.accounts.password_reset.ThrottledPasswordResetForm"  # noqa: S105
 WAGTAILADMIN_USER_LOGIN_FORM = "petr.accounts.login.LoginForm"
 
 # Second factor for the admin (petr/accounts): required of administrators and of these
@@ -241,31 +244,31 @@ STORAGES = {
 }
 
 # Checked files (library documents, private files) are sent by nginx after the view's checks
-# (petr/core/sendfile.py): on behind the recipe's nginx (production), streamed by Django elsewhere.
+# (petr/web/sendfile.py): on behind the recipe's nginx (production), streamed by Django elsewhere.
 X_ACCEL_REDIRECT = os.environ.get("X_ACCEL_REDIRECT", "false") == "true"
-SENDFILE_BACKEND = "petr.core.sendfile"
+SENDFILE_BACKEND = "petr.web.sendfile"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
-# Request bodies over these are refused unread (petr/core/limits.py): the public forms (a page
+# Request bodies over these are refused unread (petr/web/limits.py): the public forms (a page
 # type that takes files sets its own `public_upload_bytes`), and the admin, whose largest upload
 # is a 50 MB library document.
 PUBLIC_MAX_BODY_BYTES = 1 * 2**20
 ADMIN_MAX_BODY_BYTES = 60 * 2**20
 
-# Background tasks (petr/core/mail.py): e-mails wait in the database queue for the worker,
+# Background tasks (petr/web/mail.py): e-mails wait in the database queue for the worker,
 # `manage.py db_worker --backend background`. Wagtail's own tasks stay immediate.
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
 EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "20"))  # seconds, per SMTP operation
-# The backend the worker delivers with (petr/core/mail.py); None: EMAIL_BACKEND itself.
+# The backend the worker delivers with (petr/web/mail.py); None: EMAIL_BACKEND itself.
 EMAIL_DELIVERY_BACKEND = None
 
 # Wagtail
 # The admin's name for the site until staff name it (SiteIdentity.save names the Site).
 WAGTAIL_SITE_NAME = "Administration du site"
-# The public address (petr/core/public_address.py): required in production; links in e-mails,
+# The public address (petr/web/public_address.py): required in production; links in e-mails,
 # the sitemap and canonical links use it. Development falls back to the local server.
 SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL or "http://127.0.0.1:8000"
@@ -273,7 +276,7 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
 WAGTAIL_USER_EDIT_FORM = None
 WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
-WAGTAILIMAGES_IMAGE_FORM_BASE = "petr.core.image_form.ImageForm"  # alternative text required
+WAGTAILIMAGES_IMAGE_FORM_BASE = "petr.core.admin.image_form.ImageForm"  # alternative text required
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "xlsx"]
@@ -292,7 +295,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 
 # Security headers. The public site loads nothing from another host; the admin has its own
-# policy (petr/core/admin_csp.py).
+# policy (petr/web/admin_csp.py).
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -326,7 +329,7 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"one_short_line": {"()": "petr.core.log_filters.OneShortLine"}},
+    "filters": {"one_short_line": {"()": "petr.web.log_filters.OneShortLine"}},
     "loggers": {"django.security.DisallowedHost": {"filters": ["one_short_line"]}},
 }
 

@@ -4,7 +4,7 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
-from petr.core import public_address
+from petr.web import public_address
 
 from .base import *  # noqa: F403
 from .base import SECRET_KEY, SITE_URL, STORAGES, env_list
@@ -38,8 +38,8 @@ CSRF_COOKIE_SECURE = True
 CSRF_TRUSTED_ORIGINS = [SITE_URL, *(f"https://{host}" for host in ALLOWED_HOSTS)]
 
 # Every e-mail, Wagtail's notifications included, waits in the queue for the worker, which talks
-# to the mail server: no request waits on it (petr/core/mail.py).
-EMAIL_BACKEND = "petr.core.mail.QueuedEmailBackend"
+# to the mail server: no request waits on it (petr/web/mail.py).
+EMAIL_BACKEND = "petr.web.mail.QueuedEmailBackend"
 EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))

@@ -9,8 +9,8 @@ from django.db.models import Count, Sum
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from petr.core.french import french_sort_key
-from petr.core.shared_lookups import forget
+from petr.core.french.sorting import french_sort_key
+from petr.web.shared_lookups import forget
 
 from .models.data import Commune, DataImport, Epci, TerritoryMap
 

@@ -5,8 +5,8 @@ territory pages (and their communes and communautés), the pages showing figures
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from petr.core.invalidation import SITEMAP, public_path
-from petr.core.pagecache import purge
+from petr.web.invalidation import SITEMAP, public_path
+from petr.web.pagecache import purge
 
 from .models import DataImport, PetrPage, TerritoryPage
 

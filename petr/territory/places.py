@@ -5,8 +5,8 @@ commune »). Two short queries over the territory's rows, matched in Python."""
 import re
 from dataclasses import dataclass
 
-from petr.core.french import french_sort_key
-from petr.core.shared_lookups import public
+from petr.core.french.sorting import french_sort_key
+from petr.web.shared_lookups import public
 
 from .models.data import Commune, Epci
 from .models.pages import TerritoryPage

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Sum
 
-from petr.core.french import french_sort_key
+from petr.core.french.sorting import french_sort_key
 
 from .figures import MAP_KEY, PALETTE_SIZE, cached, last_successful_import
 from .models.data import Commune, Epci, TerritoryMap

@@ -10,7 +10,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from petr.core.permissions import LimitedPolicy
+from petr.core.admin.permissions import LimitedPolicy
 
 from .figures import last_successful_import
 from .models import Commune, DataImport, Epci

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import ModelLogEntry
 
-from petr.core.models import ContactSettings
+from petr.contact.models import ContactSettings
 from petr.users.models import User
 
 pytestmark = pytest.mark.django_db
@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 def test_changes_to_rights_and_settings_are_logged_with_their_author(admin_client, seeded):
     admin = User.objects.get(username="admin")
-    url = f"/admin/settings/core/contactsettings/{ContactSettings.load().pk}/"
+    url = f"/admin/settings/contact/contactsettings/{ContactSettings.load().pk}/"
     response = admin_client.post(
         url, {"recipient": "accueil@petr.example", "retention_days": "100"}
     )

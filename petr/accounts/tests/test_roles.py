@@ -32,7 +32,7 @@ def test_communication_publishes_news_agenda_and_pages_and_keeps_the_identity(pa
     assert user.has_perm("core.change_siteidentity") and user.has_perm(
         "core.change_navigationsettings"
     )
-    assert user.has_perm("core.view_contactsubmission")  # reads the contact messages
+    assert user.has_perm("contact.view_contactsubmission")  # reads the contact messages
     assert policy_registry.get_by_type(get_image_model()).user_has_permission(user, "add")
     assert not user.has_perm("library.add_meeting")
     assert not user.has_perm("wagtailusers.add_user") and not user.is_superuser

@@ -1,18 +1,12 @@
-from .attempts import Attempt
-from .contact import ContactSettings, ContactSubmission
-from .images import CustomImage, CustomRendition
-from .pages import AccessibilityPage, BasePage, ContactPage, ContentPage, SitemapPage
-from .seed import SeedMark
-from .site_settings import AccessibilitySettings, NavigationSettings, SiteIdentity
+from petr.core.models.images import CustomImage, CustomRendition
+from petr.core.models.pages import AccessibilityPage, BasePage, ContentPage, SitemapPage
+from petr.core.models.seed import SeedMark
+from petr.core.models.site_settings import AccessibilitySettings, NavigationSettings, SiteIdentity
 
 __all__ = [
-    "Attempt",
     "AccessibilityPage",
     "AccessibilitySettings",
     "BasePage",
-    "ContactPage",
-    "ContactSettings",
-    "ContactSubmission",
     "ContentPage",
     "CustomImage",
     "CustomRendition",

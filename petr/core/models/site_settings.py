@@ -9,7 +9,7 @@ from wagtail.models import Site
 
 from petr.core import colours
 from petr.core.blocks import NavigationLinkBlock
-from petr.core.shared_lookups import cached_setting, public
+from petr.web.shared_lookups import cached_setting, public
 
 
 class CachedSiteSetting(BaseSiteSetting):

@@ -18,7 +18,7 @@ def pass_the_time(page):
 # The site's default cache pointed at a port where no Redis listens.
 REDIS_AWAY = {
     "default": {
-        "BACKEND": "petr.core.cache.TolerantRedisCache",
+        "BACKEND": "petr.web.cache.TolerantRedisCache",
         "LOCATION": "redis://127.0.0.1:1/0",
     }
 }

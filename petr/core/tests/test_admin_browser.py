@@ -71,7 +71,7 @@ def test_the_admin_passes_axe_asks_no_other_host_and_shows_previews(
     context, page = logged_in(live_seeded, browser)
     hosts, report, refused = set(), {}, []
     page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
-    # The admin's own CSP (core/admin_csp.py) refuses nothing the admin needs.
+    # The admin's own CSP (web/admin_csp.py) refuses nothing the admin needs.
     page.on("console", lambda m: "Content Security Policy" in m.text and refused.append(m.text))
     for path in admin_screens():
         assert page.goto(live_seeded.url + path).ok, path

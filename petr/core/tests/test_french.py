@@ -2,7 +2,7 @@
 
 from functools import cmp_to_key
 
-from petr.core.french import _compare, french_sort_key
+from petr.core.french.sorting import _compare, french_sort_key
 
 NAMES = ["Xivray-et-Marvoisin", "Èvres", "Woël", "Érize-la-Brûlée", "Apremont-la-Forêt", "Evres"]
 

@@ -5,7 +5,7 @@ from django.utils.html import escape
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
-from petr.core.image_form import MISSING_ALT
+from petr.core.admin.image_form import MISSING_ALT
 from petr.news.tests.helpers import make_image, publish_news
 from petr.users.models import User
 

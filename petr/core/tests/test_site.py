@@ -43,7 +43,7 @@ def test_unknown_page_is_a_designed_404(client, seeded):
 
 @override_settings(DEBUG=False)
 def test_server_error_page_renders_without_the_database(client):
-    from petr.core.views import server_error
+    from petr.web.error_views import server_error
 
     response = server_error(None)
     assert response.status_code == 500
@@ -202,7 +202,7 @@ def test_the_cached_menu_follows_its_pages_and_settings(client, seeded):
 
 
 def test_the_cached_site_and_home_page_follow_their_changes(client, seeded):
-    from petr.core.shared_lookups import cached_site
+    from petr.web.shared_lookups import cached_site
 
     client.get("/")  # the site and its home page are now in the shared cache
     home = Page.objects.get(depth=2).specific

@@ -12,10 +12,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 
+from petr.contact.models import ContactSettings
 from petr.core.blocks import body_stream
-from petr.core.clients import client_ip
-from petr.core.models import BasePage, ContactSettings, SiteIdentity
-from petr.core.shared_lookups import public
+from petr.core.models import BasePage, SiteIdentity
+from petr.web.clients import client_ip
+from petr.web.shared_lookups import public
 
 from ..forms import DeclarationForm
 from ..notifications import announce
@@ -30,7 +31,7 @@ class DeclarationPage(RoutablePageMixin, BasePage):
     parent_page_types = ["missions.MissionPage"]
     subpage_types = []
     max_count_per_parent = 1
-    # Five attachments of 10 MB at most, and the form (petr/core/limits.py).
+    # Five attachments of 10 MB at most, and the form (petr/web/limits.py).
     public_upload_bytes = 51 * 2**20
 
     class Meta:

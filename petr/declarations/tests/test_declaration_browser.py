@@ -40,7 +40,7 @@ def axe_violations(page, axe_source):
 def test_a_holder_declares_and_checks_the_receipt_by_keyboard_without_javascript(
     live_seeded, browser, axe_source, monkeypatch
 ):
-    monkeypatch.setattr("petr.core.antispam.MIN_SECONDS", 0)  # no robot check to wait for
+    monkeypatch.setattr("petr.web.antispam.MIN_SECONDS", 0)  # no robot check to wait for
     context = browser.new_context(java_script_enabled=False, bypass_csp=True, accept_downloads=True,
                                   viewport={"width": 375, "height": 800})  # fmt: skip
     page = context.new_page()

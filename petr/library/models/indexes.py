@@ -6,9 +6,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from petr.core.listing import render_listing
 from petr.core.models import BasePage
-from petr.core.shared_lookups import public
 from petr.library.feeds import ActRssFeed
 from petr.library.filters import ActFilter, DocumentFilter
+from petr.web.shared_lookups import public
 
 from .acts import ActPage, Meeting
 from .documents import DocumentPage

@@ -5,9 +5,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from petr.core.sendfile import serve_field_file
 from petr.library.files import check_file, format_label
 from petr.library.forms import PrivateFilePageForm
+from petr.web.sendfile import serve_field_file
 
 
 def private_storage():

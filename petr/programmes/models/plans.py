@@ -16,9 +16,9 @@ from wagtail.search import index
 
 from petr.core.blocks import RICH_TEXT_FEATURES
 from petr.core.models import BasePage
-from petr.core.shared_lookups import public
 from petr.territory.models import IN_PERIMETER
 from petr.territory.widgets import CommuneCheckboxes, keep_departed_communes
+from petr.web.shared_lookups import public
 
 from ..blocks import IndicatorBlock, no_negative, progress, related_documents
 from ..dashboard import envelope_of

@@ -18,9 +18,9 @@ from wagtail.search import index
 from petr.core.blocks import body_stream
 from petr.core.listing import render_listing
 from petr.core.models import BasePage
-from petr.core.shared_lookups import public
 from petr.territory.models import IN_PERIMETER
 from petr.territory.widgets import CommuneCheckboxes, keep_departed_communes
+from petr.web.shared_lookups import public
 
 from ..blocks import no_negative, related_documents
 from ..choices import BeneficiaryKind, Funder, ProjectStatus

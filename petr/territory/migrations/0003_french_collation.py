@@ -5,7 +5,7 @@ from django.db import migrations
 
 def create_collation(apps, schema_editor):
     # French sorting by ICU (numbers as numbers: « 2 » before « 10 »). SQLite gets the same name
-    # from petr.core.french on each connection.
+    # from petr.core.french.sorting on each connection.
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(
             "CREATE COLLATION IF NOT EXISTS petr_fr (provider = icu, locale = 'fr-u-kn-true')"

@@ -10,7 +10,7 @@ from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 
-from petr.core.french import COLLATION
+from petr.core.french.sorting import COLLATION
 from petr.territory import geometry
 from petr.territory.changes import Changes
 

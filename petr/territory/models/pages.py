@@ -8,9 +8,9 @@ from wagtail.search import index
 
 from petr.core.blocks import body_stream
 from petr.core.models import BasePage
-from petr.core.shared_lookups import public
 from petr.territory import presentation
 from petr.territory.blocks import MembersBlock
+from petr.web.shared_lookups import public
 
 from .data import Commune, Epci
 

@@ -6,7 +6,7 @@ from html import unescape
 
 from wagtail.models import Page
 
-from petr.core.french import french_sort_key
+from petr.core.french.sorting import french_sort_key
 from petr.territory.models import Commune
 from petr.users.models import User
 

@@ -115,7 +115,7 @@ def test_no_figures_before_any_import():
 
 
 def test_french_sort_ignores_accents():
-    from petr.core.french import french_sort_key
+    from petr.core.french.sorting import french_sort_key
 
     names = ["Woimbey", "Évres", "Érize-Saint-Dizier", "Autrécourt-sur-Aire"]
     assert sorted(names, key=french_sort_key) == [

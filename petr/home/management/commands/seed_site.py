@@ -2,7 +2,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from petr.accounts.roles import sync_roles
-from petr.core.seed import seed_privacy_page_setting, seed_service_pages, seed_settings
+from petr.contact.seed import seed_contact_page, seed_privacy_page_setting
+from petr.core.seed import seed_service_pages, seed_settings
 from petr.declarations.seed import seed_declaration_page
 from petr.events.seed import seed_agenda
 from petr.home.seed import (
@@ -44,6 +45,7 @@ class Command(BaseCommand):
             "documents": seed_documents(home),
             "projects": seed_project_catalogue(home),
             **missions,
+            "contact": seed_contact_page(home),
             **seed_service_pages(home),
         }
         seed_privacy_page_setting(pages["personal_data"])

@@ -1,0 +1,26 @@
+"""Starter content for the contact page and its form's settings."""
+
+from petr.contact.models import ContactPage, ContactSettings
+from petr.core.seeding import seed_once, seed_page
+
+
+def seed_contact_page(home):
+    return seed_page(
+        "page.contact",
+        home,
+        ContactPage(
+            title="Contact",
+            slug="contact",
+            intro="Pour toute question sur les missions du PETR, ses programmes ou ce site.",
+        ),
+    )
+
+
+def seed_privacy_page_setting(page):
+    def apply():
+        settings = ContactSettings.load()
+        settings.privacy_page = page
+        settings.save()
+
+    if page is not None:
+        seed_once("settings.contact.privacy-page", apply)

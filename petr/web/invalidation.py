@@ -1,0 +1,129 @@
+"""What a change purges from the page cache (pagecache.py).
+
+A page published, unpublished, moved or deleted: the page and its routes, each ancestor as a
+listing with its fixed routes (feeds, past events: not the sibling pages), the pages that link to
+it (Wagtail's reference index) and the sitemap; everything when a setting (the menu) shows it.
+Settings, snippets, images and documents are shown everywhere (identity, menu, séances, pictures):
+changing one purges the whole site. A scheduled publication goes through the same signals."""
+
+from django.db.models import IntegerField
+from django.db.models.functions import Cast
+from django.db.models.signals import post_delete, post_save, pre_delete
+from django.dispatch import receiver
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.documents.models import AbstractDocument
+from wagtail.images.models import AbstractImage
+from wagtail.models import Page, ReferenceIndex, Site
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
+
+from petr.web.pagecache import purge, purge_all
+from petr.web.shared_lookups import forget_settings, forget_sites
+
+SITEMAP = "/sitemap.xml"
+
+
+def public_path(url_path):
+    """A page's address on its site from its tree path: `/home/actualites/x/` → `/actualites/x/`."""
+    for root in Site.get_site_root_paths():
+        if url_path.startswith(root.root_path):
+            return url_path[len(root.root_path) - 1 :]
+    return None
+
+
+def fixed_routes(page):
+    """A routable page's addresses without parameters (`flux/rss/`, `passes/`), under its own."""
+    if not isinstance(page, RoutablePageMixin):
+        return []
+    routes = (str(pattern.pattern) for pattern in page.get_subpage_urls())
+    return [route for route in routes if route and "<" not in route]
+
+
+def _in_a_setting(page):
+    page_type = ReferenceIndex._get_base_content_type(Page)
+    return ReferenceIndex.get_references_to(page).exclude(base_content_type=page_type).exists()
+
+
+def dependent_paths(page, url_path=None):
+    """(pages, trees) to purge when `page`, at `url_path` (default: where it is), changes; None
+    when something shown everywhere refers to it: a setting (the menu), or the menu's sub-menu
+    of its parent, when it is shown in menus."""
+    if _in_a_setting(page) or (
+        page.show_in_menus and page.depth > 2 and _in_a_setting(page.get_parent())
+    ):
+        return None
+    references = ReferenceIndex.get_references_to(page)
+    own = public_path(url_path or page.url_path)
+    pages, trees = {SITEMAP}, {own} if own else set()
+    for ancestor in page.get_ancestors().filter(depth__gt=1).specific():
+        path = public_path(ancestor.url_path)
+        if path:
+            pages.add(path)
+            trees.update(path + route for route in fixed_routes(ancestor))
+    source_ids = references.values(page_id=Cast("object_id", output_field=IntegerField()))
+    sources = Page.objects.filter(pk__in=source_ids).values_list("url_path", flat=True)
+    pages.update(filter(None, map(public_path, sources)))
+    return pages, trees
+
+
+def purge_page(page, url_path=None):
+    if page.depth <= 2:  # a site's root page, cached with its site (shared_lookups)
+        forget_sites()
+    paths = dependent_paths(page, url_path)
+    if paths is None:
+        purge_everything()
+    else:
+        purge(pages=paths[0], trees=paths[1])
+
+
+def purge_everything():
+    forget_settings()
+    purge_all()
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def purge_on_publication(sender, instance, **kwargs):
+    purge_page(instance)
+
+
+def purge_old_address(url_path):
+    path = public_path(url_path)
+    purge(trees=[path] if path else [])
+
+
+@receiver(post_page_move)
+def purge_on_move(sender, instance, url_path_before, url_path_after, **kwargs):
+    purge_page(instance, url_path_after)
+    purge_old_address(url_path_before)
+    old_parent = kwargs.get("parent_page_before")
+    if old_parent:
+        purge_page(old_parent)
+
+
+@receiver(page_slug_changed)
+def purge_on_rename(sender, instance, instance_before, **kwargs):
+    purge_old_address(instance_before.url_path)
+
+
+@receiver(pre_delete)
+def purge_on_delete(sender, instance, **kwargs):
+    # Before the rows go: the ancestors and references are still there to follow.
+    if isinstance(instance, Page) and instance.live:
+        purge_page(instance)
+
+
+def _shown_everywhere(sender):
+    return (
+        issubclass(sender, BaseSiteSetting | BaseGenericSetting | AbstractImage | AbstractDocument)
+        or sender in get_snippet_models()
+    )
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def purge_shared_content(sender, created=False, **kwargs):
+    # A new image or document is shown nowhere yet; its later changes are.
+    if not created and _shown_everywhere(sender):
+        purge_everything()

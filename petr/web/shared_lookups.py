@@ -1,0 +1,125 @@
+"""Lookups every public page makes, kept in the shared cache instead of the database: the site
+and its root page (Wagtail routes every request from them), the private sections (asked on every
+page and every listing) and the site settings (identity, menu, accessibility, with the menu's
+pages). Each is forgotten at once when it changes, and again when
+the transaction commits, so no request can keep an old copy."""
+
+from contextlib import suppress
+
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.db import transaction
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.http.request import split_domain_port
+from wagtail.models import PageViewRestriction, Site
+from wagtail.signals import post_page_move
+
+RESTRICTED_KEY = "petr:restricted-paths"
+SETTINGS_KEY = "petr:site-setting:{label}:{site}"
+SETTINGS_VERSION_KEY = "petr:site-settings-version"
+SITES_KEY = "petr:site:{hostname}:{port}"
+SITES_VERSION_KEY = "petr:sites-version"
+SITES_SECONDS = 24 * 3600
+
+
+def forget(*keys):
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys))
+
+
+def restricted_paths():
+    """Tree paths of the sections under a view restriction (password, login, groups)."""
+    paths = cache.get(RESTRICTED_KEY)
+    if paths is None:
+        paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+        cache.set(RESTRICTED_KEY, paths, None)
+    return paths
+
+
+def public(pages):
+    """`pages.public()`, without a query when the site has no private section."""
+    query = Q()
+    for path in restricted_paths():
+        query |= Q(path__startswith=path)
+    return pages.exclude(query) if query else pages
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+@receiver(post_page_move)
+def forget_restrictions(**kwargs):
+    forget(RESTRICTED_KEY)
+
+
+def cached_setting(model, site, load, family=()):
+    """The setting of `model` for `site`, from the cache or from `load()`. The settings of its
+    `family` are read in the same round trip (a page shows them all; the request memo keeps
+    them, petr/web/cache.py)."""
+    key = SETTINGS_KEY.format(label=model._meta.label_lower, site=site.pk)
+    others = [SETTINGS_KEY.format(label=m._meta.label_lower, site=site.pk) for m in family]
+    found = cache.get_many(list(dict.fromkeys([SETTINGS_VERSION_KEY, key, *others])))
+    version = found.get(SETTINGS_VERSION_KEY, 0)
+    cached = found.get(key)
+    if cached and cached[0] == version:
+        return cached[1]
+    instance = load()
+    instance.prepare_for_cache()
+    cache.set(key, (version, instance), None)
+    return instance
+
+
+def _bump(version_key):
+    def bump():
+        cache.add(version_key, 0, None)
+        cache.incr(version_key)
+
+    bump()
+    transaction.on_commit(bump)
+
+
+def forget_settings():
+    """After any change to a setting or to a page a setting shows (the menu's titles)."""
+    _bump(SETTINGS_VERSION_KEY)
+
+
+def cached_site(request):
+    """Wagtail's site for this request, with its root page ready to route (three queries
+    otherwise): from the cache, while no Site and no root page has changed."""
+    hostname, port = split_domain_port(request.get_host())[0], request.get_port()
+    key = SITES_KEY.format(hostname=hostname, port=port)
+    found = cache.get_many([SITES_VERSION_KEY, key])
+    version = found.get(SITES_VERSION_KEY, 0)
+    cached = found.get(key)
+    if cached and cached[0] == version:
+        return cached[1]
+    site = Site._find_for_request(request)
+    if site is not None:
+        site.root_page.localized.specific  # noqa: B018  (loaded now, kept with the site)
+    cache.set(key, (version, site), SITES_SECONDS)
+    return site
+
+
+def forget_sites():
+    """After a change to a Site or to a site's root page (its content is served from here)."""
+    _bump(SITES_VERSION_KEY)
+
+
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+def _forget_sites_on_change(**kwargs):
+    forget_sites()
+
+
+class SiteMiddleware:
+    """Gives Wagtail the request's site from the cache (`Site.find_for_request` keeps what it
+    finds on the request)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with suppress(DisallowedHost):  # Django answers it with a 400
+            request._wagtail_site = cached_site(request)
+        return self.get_response(request)
