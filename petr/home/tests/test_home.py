@@ -148,3 +148,26 @@ def test_a_photo_of_the_territory_replaces_the_drawing(
         html = client.get("/").content.decode()
     assert 'class="hero__photo"' in html and 'alt="Les côtes de Meuse au printemps' in html
     assert 'class="hero__map"' not in html
+
+
+def test_seeding_an_emptied_site_builds_the_same_site_again(seeded):
+    """The starter site is built once per code version and cloned (petr/test_databases.py): this
+    runs the seeding itself on every test run, from an empty site to the same pages."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import Page
+
+    def shape():
+        pages = Page.objects.filter(depth__gt=1).values_list("url_path", "content_type__model")
+        return sorted(pages), SeedMark.objects.count()
+
+    before = shape()
+    Site.objects.all().delete()
+    Page.objects.get(depth=2).delete()
+    SeedMark.objects.all().delete()
+    Group.objects.filter(name__in=["Communication", "Secrétariat — actes"]).delete()
+
+    call_command("seed_site", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    assert shape() == before
+    assert Site.objects.get(is_default_site=True).root_page.url_path == "/accueil/"
+    assert Group.objects.filter(name="Communication").exists()
