@@ -1,0 +1,56 @@
+"""The shape of the house, as the README draws it: each app imports only apps of lower layers
+(lazy imports inside functions included), and the architecture table stays one short line per
+app."""
+
+import ast
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+PETR = ROOT / "petr"
+# The README's picture of the layers, bottom up.
+LAYERS = [
+    {"web"},
+    {"core", "users"},
+    {"missions", "territory", "contact", "accounts"},
+    {"programmes", "places", "news", "events", "library"},
+    {"declarations", "search"},
+    {"home", "ops"},
+]
+LAYER = {app: level for level, apps in enumerate(LAYERS) for app in apps}
+
+
+def imported_apps(app):
+    """The other apps of `petr` an app's modules import (tests and migrations aside)."""
+    found = set()
+    for path in (PETR / app).rglob("*.py"):
+        if {"tests", "migrations"} & set(path.relative_to(PETR).parts):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            found.update(n.split(".")[1] for n in names if n.startswith("petr.") and "." in n)
+    return found - {app}
+
+
+def test_every_app_has_a_layer():
+    apps = {path.parent.name for path in PETR.glob("*/apps.py")}
+    assert apps == set(LAYER)
+
+
+def test_apps_import_only_lower_layers():
+    upward = {
+        app: sorted(other for other in imported_apps(app) if LAYER.get(other, -1) >= LAYER[app])
+        for app in LAYER
+    }
+    assert {app: others for app, others in upward.items() if others} == {}
+
+
+def test_the_readme_shows_one_short_line_per_app():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = [line for line in readme.splitlines() if re.match(r"\| \d \| `\w+/` \|", line)]
+    assert {line.split("|")[2].strip().strip("`/") for line in rows} == set(LAYER)
+    assert max(len(line) for line in rows) <= 120
