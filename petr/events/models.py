@@ -74,6 +74,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
 
 class EventPage(RoutablePageMixin, BasePage):
+    shown_on_pages_of = ("mission",)  # beside its mission (web/invalidation.py)
+
     start_date = models.DateField("date de début")
     start_time = models.TimeField(
         "heure de début", null=True, blank=True, help_text="Vide : toute la journée."

@@ -62,6 +62,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 class NewsPage(BasePage):
     """One news item. The lead paragraph (« chapeau ») is its summary in lists and feeds."""
 
+    shown_on_pages_of = ("mission",)  # beside its mission (web/invalidation.py)
+
     date = models.DateField("date", default=timezone.localdate)
     image = models.ForeignKey(
         "core.CustomImage",

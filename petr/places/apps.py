@@ -7,4 +7,4 @@ class PlacesConfig(AppConfig):
     verbose_name = "Lieux des missions"
 
     def ready(self):
-        from . import exports, invalidation  # noqa: F401  (open-data datasets, signal receivers)
+        from . import exports  # noqa: F401  (open-data datasets)

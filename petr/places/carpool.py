@@ -13,8 +13,8 @@ from django.db import transaction
 
 from petr.core.french.identifiers import siren_error
 from petr.territory.models import Commune, TerritoryMap
+from petr.web.invalidation import gathered
 
-from .invalidation import one_purge
 from .models import CARPOOL_CATEGORIES, CARPOOL_SCHEMA, HITCHHIKING_TYPE, Category, Place
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -99,7 +99,7 @@ def import_places(text: str, mission=None) -> ImportResult:
     if not places:
         result.errors.append("Le fichier ne contient aucune ligne de données.")
         return result
-    with transaction.atomic(), one_purge():
+    with transaction.atomic(), gathered():
         existing = Place.objects.select_for_update().in_bulk(
             [p["local_id"] for p in places], field_name="local_id"
         )

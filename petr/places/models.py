@@ -11,6 +11,7 @@ from wagtail.models import RevisionMixin
 from wagtail.search import index
 
 from petr.territory.models import IN_PERIMETER
+from petr.web.invalidation import OPEN_DATA
 
 from .schema import TableSchema
 
@@ -45,6 +46,11 @@ class PlaceQuerySet(models.QuerySet):
 
 
 class Place(RevisionMixin, index.Indexed, models.Model):
+    # On its mission's page, its commune's page and in the open data (web/invalidation.py); the
+    # projects' map, a later app's, says so itself.
+    shown_on_pages_of = ("mission",)
+    shown_under = ("territory.TerritoryPage", OPEN_DATA)
+
     mission = models.ForeignKey(
         "missions.MissionPage",
         verbose_name="mission",

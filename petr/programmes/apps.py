@@ -7,4 +7,10 @@ class ProgrammesConfig(AppConfig):
     verbose_name = "Programmes et actions"
 
     def ready(self):
-        from . import exports, invalidation  # noqa: F401  (open-data datasets, signal receivers)
+        from petr.places.models import Place
+        from petr.web.invalidation import listed_on
+
+        from . import exports  # noqa: F401  (open-data datasets)
+        from .models import ProjectIndexPage
+
+        listed_on(ProjectIndexPage, Place)  # the projects' map shows the missions' places

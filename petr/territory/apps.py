@@ -7,6 +7,6 @@ class TerritoryConfig(AppConfig):
     verbose_name = "Territoire"
 
     def ready(self):
-        # Receivers: an import purges the page cache and forgets the cached figures; the open
-        # data registers its datasets.
-        from . import exports, figures, invalidation  # noqa: F401
+        # Receivers: an import forgets the cached figures (and purges what DataImport declares);
+        # the open data registers its datasets.
+        from . import exports, figures  # noqa: F401

@@ -4,8 +4,24 @@ A page published, unpublished, moved or deleted: the page and its routes, each a
 listing with its fixed routes (feeds, past events: not the sibling pages), the pages that link to
 it (Wagtail's reference index) and the sitemap; everything when a setting (the menu) shows it.
 Settings, snippets, images and documents are shown everywhere (identity, menu, séances, pictures):
-changing one purges the whole site. A scheduled publication goes through the same signals."""
+changing one purges the whole site. A scheduled publication goes through the same signals.
 
+What else shows an object, each model declares (no app lists another's models):
+- `shown_on_pages_of`: names of its foreign keys to pages that show it (a news item's mission);
+- `shown_on`: page types whose every live page lists it, or public paths (`"/"`);
+- `shown_under`: page types whose live pages show it on their routes too (the territory's
+  commune pages), or paths of whole trees (`OPEN_DATA`);
+- `shown_on_pages()`, a method, for pages found otherwise (a project's programmes);
+- `is_shown()`, a method, false when a saved object shows nowhere yet (a failed import).
+A page type's declarations are purged when it is published, unpublished or deleted; any other
+model's when it is saved or deleted. `listed_on(page_type, model)` lets a later app declare that
+its page type lists an earlier app's model. Inside `gathered()`, the purges of many objects (an
+import) are resolved in a few queries and purged once."""
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.apps import apps
 from django.db.models import IntegerField
 from django.db.models.functions import Cast
 from django.db.models.signals import post_delete, post_save, pre_delete
@@ -22,6 +38,9 @@ from petr.web.pagecache import purge, purge_all
 from petr.web.shared_lookups import forget_settings, forget_sites
 
 SITEMAP = "/sitemap.xml"
+OPEN_DATA = "/donnees/"
+_gathering = ContextVar("purges_gathered", default=None)
+_listed_on = {}  # model: page types a later app says list it
 
 
 def public_path(url_path):
@@ -63,8 +82,86 @@ def dependent_paths(page, url_path=None):
             trees.update(path + route for route in fixed_routes(ancestor))
     source_ids = references.values(page_id=Cast("object_id", output_field=IntegerField()))
     sources = Page.objects.filter(pk__in=source_ids).values_list("url_path", flat=True)
-    pages.update(filter(None, map(public_path, sources)))
+    pages.update(public_paths(sources))
     return pages, trees
+
+
+def public_paths(url_paths):
+    return {path for path in map(public_path, url_paths) if path}
+
+
+def _live_paths(page_types):
+    models = [apps.get_model(t) if isinstance(t, str) else t for t in page_types]
+    return public_paths(
+        url_path
+        for model in models
+        for url_path in model.objects.live().values_list("url_path", flat=True)
+    )
+
+
+def listed_on(page_type, model):
+    """`page_type`, of a later app, lists `model`'s objects."""
+    _listed_on.setdefault(model, set()).add(page_type)
+
+
+class Shown:
+    """Where some changed objects show, as their models declare it; resolved in a few queries."""
+
+    def __init__(self):
+        self.page_ids, self.pages, self.trees = set(), set(), set()
+        self.page_types, self.tree_types = set(), set()
+
+    def add(self, instance):
+        if hasattr(instance, "is_shown") and not instance.is_shown():
+            return
+        for field in getattr(instance, "shown_on_pages_of", ()):
+            self.page_ids.add(getattr(instance, f"{field}_id", None))
+        if hasattr(instance, "shown_on_pages"):
+            self.page_ids.update(instance.shown_on_pages())
+        for targets, paths, types in (
+            ((*getattr(instance, "shown_on", ()), *_listed_on.get(type(instance), ())),
+             self.pages, self.page_types),
+            (getattr(instance, "shown_under", ()), self.trees, self.tree_types),
+        ):  # fmt: skip
+            for target in targets:  # a path, or a page type (a class or its "app.Model" label)
+                (paths if str(target).startswith("/") else types).add(target)
+
+    def purge(self):
+        pages = Page.objects.filter(pk__in=self.page_ids - {None})
+        purge(
+            pages=self.pages | public_paths(pages.values_list("url_path", flat=True))
+            | _live_paths(self.page_types),
+            trees=self.trees | _live_paths(self.tree_types),
+        )  # fmt: skip
+
+
+def purge_shown(instance):
+    shown = _gathering.get()
+    if shown is None:
+        shown = Shown()
+        shown.add(instance)
+        shown.purge()
+    else:
+        shown.add(instance)
+
+
+@contextmanager
+def gathered():
+    """The purges of every object changed inside, resolved and sent once at the end."""
+    shown = Shown()
+    token = _gathering.set(shown)
+    try:
+        yield
+    finally:
+        _gathering.reset(token)
+        shown.purge()
+
+
+def _declares(model):
+    return model in _listed_on or any(
+        hasattr(model, name)
+        for name in ("shown_on_pages_of", "shown_on", "shown_under", "shown_on_pages")
+    )
 
 
 def purge_page(page, url_path=None):
@@ -86,6 +183,8 @@ def purge_everything():
 @receiver(page_unpublished)
 def purge_on_publication(sender, instance, **kwargs):
     purge_page(instance)
+    if _declares(type(instance)):
+        purge_shown(instance)
 
 
 def purge_old_address(url_path):
@@ -112,6 +211,8 @@ def purge_on_delete(sender, instance, **kwargs):
     # Before the rows go: the ancestors and references are still there to follow.
     if isinstance(instance, Page) and instance.live:
         purge_page(instance)
+        if _declares(type(instance)):
+            purge_shown(instance)
 
 
 def _shown_everywhere(sender):
@@ -123,7 +224,10 @@ def _shown_everywhere(sender):
 
 @receiver(post_save)
 @receiver(post_delete)
-def purge_shared_content(sender, created=False, **kwargs):
+def purge_shared_content(sender, instance, created=False, raw=False, **kwargs):
     # A new image or document is shown nowhere yet; its later changes are.
     if not created and _shown_everywhere(sender):
         purge_everything()
+    # A restore loading rows (raw): the pages they name may not be loaded yet.
+    if not raw and not isinstance(instance, Page) and _declares(sender):
+        purge_shown(instance)

@@ -13,8 +13,9 @@ LAYERS = [
     {"web"},
     {"core", "users"},
     {"missions", "territory", "contact", "accounts"},
-    {"programmes", "places", "news", "events", "library"},
-    {"declarations", "search"},
+    {"places", "news", "events", "library"},
+    {"programmes", "search"},
+    {"declarations"},
     {"home", "ops"},
 ]
 LAYER = {app: level for level, apps in enumerate(LAYERS) for app in apps}

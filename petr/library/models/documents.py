@@ -14,6 +14,8 @@ from .private_file import PrivateFileMixin, private_storage
 
 
 class DocumentPage(PrivateFileMixin, BasePage):
+    shown_on_pages_of = ("mission",)  # beside its mission (web/invalidation.py)
+
     class Type(models.TextChoices):
         CONTRAT = "contrat", "Contrat"
         ETUDE = "etude", "Étude"

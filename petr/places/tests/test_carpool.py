@@ -220,7 +220,7 @@ def test_the_open_data_files_list_every_place(client, communes):
 
 def test_an_import_purges_the_page_cache_once(communes, monkeypatch):
     purged = []
-    monkeypatch.setattr("petr.places.invalidation.purge", lambda **kw: purged.append(kw))
+    monkeypatch.setattr("petr.web.invalidation.purge", lambda **kw: purged.append(kw))
     rows = [row(communes[i % 2], id_local=f"P{i}") for i in range(12)]
     assert import_places(csv_text(rows), MissionPage.objects.get(slug="mobilite")).created == 12
     assert len(purged) == 1

@@ -18,6 +18,7 @@ from petr.core.blocks import RICH_TEXT_FEATURES
 from petr.core.models import BasePage
 from petr.territory.models import IN_PERIMETER
 from petr.territory.widgets import CommuneCheckboxes, keep_departed_communes
+from petr.web.invalidation import OPEN_DATA
 from petr.web.shared_lookups import public
 
 from ..blocks import IndicatorBlock, no_negative, progress, related_documents
@@ -27,6 +28,8 @@ from ..dashboard import envelope_of
 class ProgrammePage(RoutablePageMixin, BasePage):
     """A contract or plan of a mission, with its period, signatories, axes and actions, and a
     one-page overview for elected officials (synthese/, printable on A4)."""
+
+    shown_under = (OPEN_DATA,)  # actions.csv, indicateurs.csv, projets.csv
 
     kind = models.CharField(
         "nature", max_length=100, blank=True, help_text="Par exemple « Contrat local de santé »."
@@ -154,6 +157,8 @@ class ActionForm(WagtailAdminPageForm):
 
 class ActionPage(BasePage):
     """A fiche action: what, who, for whom, with what money, where, how far it has got."""
+
+    shown_under = (OPEN_DATA,)  # actions.csv, indicateurs.csv
 
     class Status(models.TextChoices):
         PLANNED = "a-lancer", "à lancer"

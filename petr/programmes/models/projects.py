@@ -20,12 +20,14 @@ from petr.core.listing import render_listing
 from petr.core.models import BasePage
 from petr.territory.models import IN_PERIMETER
 from petr.territory.widgets import CommuneCheckboxes, keep_departed_communes
+from petr.web.invalidation import OPEN_DATA
 from petr.web.shared_lookups import public
 
 from ..blocks import no_negative, related_documents
 from ..choices import BeneficiaryKind, Funder, ProjectStatus
 from ..filters import ProjectFilter
 from ..project_map import MEASURES, project_map
+from .plans import ProgrammePage
 
 PER_PAGE = 12
 CARD_IMAGE = "fill-640x360|format-webp"
@@ -100,6 +102,8 @@ class ProjectForm(WagtailAdminPageForm):
 
 
 class ProjectPage(BasePage):
+    # On its programmes' pages (the LEADER envelope), its communes' pages, in the open data.
+    shown_under = ("territory.TerritoryPage", OPEN_DATA)
     Kind = BeneficiaryKind
     Status = ProjectStatus
 
@@ -166,6 +170,12 @@ class ProjectPage(BasePage):
     class Meta:
         verbose_name = "projet soutenu"
         verbose_name_plural = "projets soutenus"
+
+    def shown_on_pages(self):
+        """The programmes above its actions."""
+        return ProgrammePage.objects.filter(
+            path__in={action.path[: -action.steplen] for action in self.actions.all()}
+        ).values_list("pk", flat=True)
 
     @property
     def public_beneficiary(self):

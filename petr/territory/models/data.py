@@ -13,6 +13,7 @@ from django.utils.timezone import localtime
 from petr.core.french.sorting import COLLATION
 from petr.territory import geometry
 from petr.territory.changes import Changes
+from petr.web.invalidation import OPEN_DATA, SITEMAP
 
 
 class FrenchOrderManager(models.Manager):
@@ -153,6 +154,10 @@ class TerritoryMap(models.Model):
 class DataImport(models.Model):
     """One run of a territory import: where the data came from, which vintage, and the outcome."""
 
+    # The figures (home, « Le PETR »), the communes' pages and the open data (web/invalidation.py).
+    shown_on = ("/", SITEMAP, "territory.PetrPage")
+    shown_under = ("territory.TerritoryPage", OPEN_DATA)
+
     class Source(models.TextChoices):
         SNAPSHOT = "snapshot", "Instantané livré avec le site"
         API = "api", "API Découpage administratif (geo.api.gouv.fr)"
@@ -176,6 +181,9 @@ class DataImport(models.Model):
 
     def __str__(self):
         return f"{self.get_source_display()} — {localtime(self.started_at):%d/%m/%Y %H:%M}"
+
+    def is_shown(self):
+        return self.succeeded
 
     # get_<field>_display: how the admin's inspect view shows these fields.
     def get_started_at_display(self):
