@@ -10,6 +10,8 @@ import secrets
 
 from django.utils.safestring import mark_safe
 
+from petr.web.wagtail_internals import wrap_chooser_render
+
 NONCE = contextvars.ContextVar("admin_csp_nonce", default=None)
 
 POLICY = (
@@ -41,16 +43,16 @@ class AdminContentSecurityPolicyMiddleware:
 def install():
     """Wagtail's choosers end their HTML with `<script>{start-up}</script>`: that one tag gets
     the nonce of the request being answered."""
-    from wagtail.admin.widgets.chooser import BaseChooser
 
-    render = BaseChooser.render
+    def with_nonce(render):
+        def render_with_nonce(self, *args, **kwargs):
+            html = render(self, *args, **kwargs)
+            nonce = NONCE.get()
+            if not nonce:
+                return html
+            before, tag, script = html.rpartition("<script>")
+            return mark_safe(f'{before}<script nonce="{nonce}">{script}')  # noqa: S308 (Wagtail's)
 
-    def render_with_nonce(self, *args, **kwargs):
-        html = render(self, *args, **kwargs)
-        nonce = NONCE.get()
-        if not nonce:
-            return html
-        before, tag, script = html.rpartition("<script>")
-        return mark_safe(f'{before}<script nonce="{nonce}">{script}')  # noqa: S308 (Wagtail's own)
+        return render_with_nonce
 
-    BaseChooser.render = render_with_nonce
+    wrap_chooser_render(with_nonce)

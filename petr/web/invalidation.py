@@ -36,6 +36,7 @@ from wagtail.snippets.models import get_snippet_models
 
 from petr.web.pagecache import purge, purge_all
 from petr.web.shared_lookups import forget_settings, forget_sites
+from petr.web.wagtail_internals import base_content_type
 
 SITEMAP = "/sitemap.xml"
 OPEN_DATA = "/donnees/"
@@ -60,7 +61,7 @@ def fixed_routes(page):
 
 
 def _in_a_setting(page):
-    page_type = ReferenceIndex._get_base_content_type(Page)
+    page_type = base_content_type(Page)
     return ReferenceIndex.get_references_to(page).exclude(base_content_type=page_type).exists()
 
 

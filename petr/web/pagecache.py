@@ -18,6 +18,7 @@ compressed once when stored (gzip), not at every request."""
 import gzip
 import hashlib
 import logging
+import re
 
 from django.conf import settings
 from django.core.cache import caches
@@ -25,7 +26,6 @@ from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
-from django.utils.regex_helper import _lazy_re_compile
 
 logger = logging.getLogger(__name__)
 ALIAS = "pages"
@@ -33,7 +33,7 @@ SKIP_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 MAX_QUERY_LENGTH = 512  # longer query strings are served uncached, never stored
 COMPRESSIBLE = ("text/", "application/json", "application/geo+json", "application/xml",
                 "application/rss+xml", "application/atom+xml", "image/svg+xml")  # fmt: skip
-ACCEPTS_GZIP = _lazy_re_compile(r"\bgzip\b")
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
 def _cache():

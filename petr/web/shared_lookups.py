@@ -16,6 +16,8 @@ from django.http.request import split_domain_port
 from wagtail.models import PageViewRestriction, Site
 from wagtail.signals import post_page_move
 
+from petr.web.wagtail_internals import find_site, remember_site
+
 RESTRICTED_KEY = "petr:restricted-paths"
 SETTINGS_KEY = "petr:site-setting:{label}:{site}"
 SETTINGS_VERSION_KEY = "petr:site-settings-version"
@@ -94,7 +96,7 @@ def cached_site(request):
     cached = found.get(key)
     if cached and cached[0] == version:
         return cached[1]
-    site = Site._find_for_request(request)
+    site = find_site(request)
     if site is not None:
         site.root_page.localized.specific  # noqa: B018  (loaded now, kept with the site)
     cache.set(key, (version, site), SITES_SECONDS)
@@ -121,5 +123,5 @@ class SiteMiddleware:
 
     def __call__(self, request):
         with suppress(DisallowedHost):  # Django answers it with a 400
-            request._wagtail_site = cached_site(request)
+            remember_site(request, cached_site(request))
         return self.get_response(request)

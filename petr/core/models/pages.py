@@ -12,6 +12,7 @@ from wagtail.search import index
 from petr.core.admin.dates import FrenchPublishingPanel
 from petr.core.blocks import body_stream
 from petr.web.shared_lookups import public, restricted_paths
+from petr.web.wagtail_internals import allow_framing_by_the_site
 
 
 class BasePage(Page):
@@ -64,7 +65,7 @@ class BasePage(Page):
         # The admin shows previews in a frame of its own: allowed from the site itself only.
         # Public pages keep refusing any framing (frame-ancestors 'none').
         response = super().serve_preview(request, mode_name)
-        response._csp_replace = {"frame-ancestors": ["'self'"]}
+        allow_framing_by_the_site(response)
         return response
 
     def get_view_restrictions(self):

@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from petr.core.models import BasePage
 from petr.library.files import fingerprint
+from petr.web.wagtail_internals import is_new_upload
 
 from .private_file import PrivateFileMixin, private_storage
 
@@ -136,7 +137,7 @@ class ActPage(PrivateFileMixin, BasePage):
                 raise ValidationError("Le fichier d'un acte en ligne ne peut pas être remplacé.")
             self.sha256, self.file_size = stored.sha256, stored.file_size
             self.put_online_at = stored.put_online_at
-        elif self.file and (not self.file._committed or not self.sha256):
+        elif self.file and (is_new_upload(self.file) or not self.sha256):
             self.sha256, self.file_size = fingerprint(self.file)
         super().save(*args, **kwargs)
 

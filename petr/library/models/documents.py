@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from petr.core.models import BasePage
 from petr.library.files import FORMATS
+from petr.web.wagtail_internals import is_new_upload
 
 from .private_file import PrivateFileMixin, private_storage
 
@@ -68,6 +69,6 @@ class DocumentPage(PrivateFileMixin, BasePage):
             raise ValidationError({"year": "Indiquez l'année du document, sur quatre chiffres."})
 
     def save(self, *args, **kwargs):
-        if self.file and not self.file._committed:
+        if self.file and is_new_upload(self.file):
             self.file_size = self.file.size
         super().save(*args, **kwargs)

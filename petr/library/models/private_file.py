@@ -8,6 +8,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from petr.library.files import check_file, format_label
 from petr.library.forms import PrivateFilePageForm
 from petr.web.sendfile import serve_field_file
+from petr.web.wagtail_internals import is_new_upload
 
 
 def private_storage():
@@ -38,7 +39,7 @@ class PrivateFileMixin(RoutablePageMixin):
 
     def check_new_file(self):
         """Refuse an upload that is not what its name says (on a new file only)."""
-        if self.file and not self.file._committed:
+        if self.file and is_new_upload(self.file):
             try:
                 check_file(self.file, self.file_formats, self.max_file_bytes)
             except ValidationError as error:
