@@ -6,6 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1:8000
+# The starter pack `make run` builds the site from (starter/<name>/): the first site's content.
+STARTER ?= coeur-de-lorraine
 
 .PHONY: run test lint bench install setup clean
 
@@ -26,7 +28,7 @@ install: $(VENV)/.installed
 
 setup: install
 	$(MANAGE) migrate --no-input
-	$(MANAGE) seed_site
+	$(MANAGE) seed_site --starter $(STARTER)
 	$(MANAGE) ensure_dev_admin --url http://$(HOST)/admin/
 
 run: setup

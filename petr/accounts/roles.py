@@ -21,7 +21,7 @@ from wagtail.models import (
 )
 
 from petr.core.models import SeedMark
-from petr.core.seeding import seed_once
+from petr.core.starter import seed_once
 
 ADMIN = ["wagtailadmin.access_admin"]
 # On the root collection.

@@ -1,18 +1,14 @@
 """Starter content for the contact page and its form's settings."""
 
 from petr.contact.models import ContactPage, ContactSettings
-from petr.core.seeding import seed_once, seed_page
+from petr.core.starter import pack, seed_once, seed_page
 
 
 def seed_contact_page(home):
     return seed_page(
         "page.contact",
         home,
-        ContactPage(
-            title="Contact",
-            slug="contact",
-            intro="Pour toute question sur les missions du PETR, ses programmes ou ce site.",
-        ),
+        ContactPage(**pack().get("pages.contact")),
     )
 
 

@@ -4,34 +4,10 @@ from django.conf import settings
 from wagtail.models import Collection, Locale, Page, Site
 
 from petr.core.models import NavigationSettings
-from petr.core.seeding import seed_once, seed_page
+from petr.core.starter import pack, seed_once, seed_page
 from petr.web.public_address import sync_default_site
 
 from .models import HomePage
-
-HOME_INTRO = (
-    "Les communautés de communes du Cœur de Lorraine, dans la Meuse, portent ensemble des "
-    "projets pour la santé, la transition écologique, la mobilité et le développement rural."
-)
-
-TAB_TEXTS = {
-    "health": (
-        "Le troisième contrat local de santé, signé en juillet 2025 avec l'ARS Grand Est, "
-        "organise quatre axes d'action pour la santé et le bien-être des habitants d'ici 2030."
-    ),
-    "transition": (
-        "Moins consommer, produire plus d'énergies renouvelables : des programmes TEPCV et CTE "
-        "au pacte territorial de relance et de transition écologique."
-    ),
-    "mobility": (
-        "Un numéro unique, Roul'en Meuse, le covoiturage et l'auto-stop organisé pour se "
-        "déplacer sur le territoire."
-    ),
-    "leader": (
-        "Des fonds européens pour les projets de développement rural : la démarche pour "
-        "déposer un projet, étape par étape."
-    ),
-}
 
 
 def create_tree_root():
@@ -47,9 +23,7 @@ def seed_home():
     site = Site.objects.filter(is_default_site=True).first()
     root = Page.get_first_root_node() or create_tree_root()
     Page.objects.filter(pk=root.pk, title="Root").update(title="Racine", draft_title="Racine")
-    home = seed_page(
-        "page.home", root, HomePage(title="PETR Cœur de Lorraine", slug="accueil", intro=HOME_INTRO)
-    )
+    home = seed_page("page.home", root, HomePage(**pack().get("site.home")))
     if home is None:
         return None, site
     if site is None:
@@ -66,49 +40,42 @@ def seed_home():
 
 
 def seed_home_sections(home, missions):
+    sections = pack().get("site.home_sections")
+
     def apply():
         tabs = [
             {"page": missions[key].pk, "label": "", "text": text, "image": None, "link_text": ""}
-            for key, text in TAB_TEXTS.items()
+            for key, text in pack().get("site.home_tabs").items()
             if missions.get(key)
         ]
         home.body = [
-            {"type": "key_figures", "value": {"title": "Le PETR en chiffres", "intro": ""}},
-            {"type": "missions", "value": {"title": "Nos missions", "tabs": tabs}},
+            {"type": "key_figures", "value": {"title": sections["figures"], "intro": ""}},
+            {"type": "missions", "value": {"title": sections["missions"], "tabs": tabs}},
         ]
         home.save_revision().publish()
 
     seed_once("home.sections", apply)
 
 
-QUICK_ACCESS = [
-    ("Habitant ou habitante", [("territory", "Ma commune et le territoire"), ("agenda", ""),
-                               ("mobility", "Se déplacer"), ("health", "Santé")]),
-    ("Porteur ou porteuse de projet", [("leader", "Financer un projet avec LEADER"),
-                                       ("projects", "Les projets déjà soutenus"),
-                                       ("transition", ""), ("contact", "Rencontrer l'équipe")]),
-    ("Élu ou élue", [("acts", "Délibérations et actes"), ("documents", ""), ("petr", "")]),
-    ("Partenaire", [("missions", ""), ("petr", "Gouvernance du PETR"), ("contact", "")]),
-]  # fmt: skip
-
-
 def seed_home_quick_access(home, pages):
     """« Accès rapides », right after the figures, added once."""
+
+    quick_access = pack().get("site.quick_access")
 
     def apply():
         tiles = [
             {
-                "audience": audience,
+                "audience": tile["audience"],
                 "links": [
                     {"page": pages[key].pk, "label": label}
-                    for key, label in links
+                    for key, label in tile["links"]
                     if pages.get(key)
                 ],
             }
-            for audience, links in QUICK_ACCESS
+            for tile in quick_access["tiles"]
         ]
         block = home.body.stream_block.child_blocks["quick_access"]
-        value = block.to_python({"title": "Accès rapides", "tiles": tiles})
+        value = block.to_python({"title": quick_access["title"], "tiles": tiles})
         home.body.insert(1, ("quick_access", value))
         home.save_revision().publish()
 
@@ -117,9 +84,10 @@ def seed_home_quick_access(home, pages):
 
 def seed_home_publishing_sections(home):
     """Appended once each, on their own, so sites seeded before they existed get them too."""
+    titles = pack().get("site.home_sections")
     for key, block_type, title in (
-        ("home.news_section", "latest_news", "Actualités"),
-        ("home.events_section", "next_events", "Prochains rendez-vous"),
+        ("home.news_section", "latest_news", titles["news"]),
+        ("home.events_section", "next_events", titles["events"]),
     ):
 
         def apply(block_type=block_type, title=title):
@@ -140,28 +108,8 @@ def seed_navigation(site, pages):
                 if pages.get(key)
             ]
 
-        settings.main_menu = links(
-            [
-                ("petr", ""),
-                ("missions", ""),  # with its missions as a sub-menu
-                ("territory", "Territoire"),
-                ("news", ""),
-                ("agenda", ""),
-                ("documents", ""),
-                ("contact", ""),
-            ]
-        )
-        settings.footer_links = links(
-            [
-                ("documents", ""),
-                ("acts", ""),
-                ("legal", ""),
-                ("accessibility", "Accessibilité"),
-                ("personal_data", ""),
-                ("sitemap", ""),
-                ("contact", ""),
-            ]
-        )
+        settings.main_menu = links(pack().get("site.main_menu"))  # missions: with a sub-menu
+        settings.footer_links = links(pack().get("site.footer_links"))
         settings.save()
 
     seed_once("settings.navigation", apply)

@@ -271,6 +271,9 @@ WAGTAIL_SITE_NAME = "Administration du site"
 # The public address (petr/web/public_address.py): required in production; links in e-mails,
 # the sitemap and canonical links use it. Development falls back to the local server.
 SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
+# The starter pack `seed_site` builds a new site from (starter/<name>/): the generic one, whose
+# texts any PETR or Pays can keep, unless told otherwise (`make run` shows the first site's).
+STARTER_PACK = os.environ.get("STARTER_PACK", "generique")
 WAGTAILADMIN_BASE_URL = SITE_URL or "http://127.0.0.1:8000"
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]

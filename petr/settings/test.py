@@ -7,6 +7,7 @@ from pathlib import Path
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
+STARTER_PACK = "coeur-de-lorraine"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

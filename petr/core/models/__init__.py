@@ -1,7 +1,7 @@
 from petr.core.models.images import CustomImage, CustomRendition
 from petr.core.models.pages import AccessibilityPage, BasePage, ContentPage, SitemapPage
-from petr.core.models.seed import SeedMark
 from petr.core.models.site_settings import AccessibilitySettings, NavigationSettings, SiteIdentity
+from petr.core.models.starter import SeedMark
 
 __all__ = [
     "AccessibilityPage",

@@ -1,9 +1,11 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from petr.accounts.roles import sync_roles
 from petr.contact.seed import seed_contact_page, seed_privacy_page_setting
 from petr.core.seed import seed_service_pages, seed_settings
+from petr.core.starter import using
 from petr.declarations.seed import seed_declaration_page
 from petr.events.seed import seed_agenda
 from petr.home.seed import (
@@ -26,8 +28,18 @@ class Command(BaseCommand):
         "charge le territoire s'il est vide. Sans effet sur ce que les éditeurs ont modifié."
     )
 
-    @transaction.atomic
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--starter",
+            default=settings.STARTER_PACK,
+            help="Le pack de départ (dossier starter/<nom>/) ; par défaut STARTER_PACK.",
+        )
+
+    def handle(self, *args, starter, **options):
+        with using(starter), transaction.atomic():
+            self.seed()
+
+    def seed(self):
         seed_territory(self.stdout)
         home, site = seed_home()
         if home is None:

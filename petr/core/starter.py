@@ -1,0 +1,110 @@
+"""Starter content: a site's first pages and settings, created once each and recorded in SeedMark,
+never touched again — an editor's change or deletion survives every later run.
+
+The words come from a starter pack, YAML files under `starter/<name>/` (one per section: `site`,
+`pages`, `missions`…); each app's `seed.py` holds the structure (page types, where each page
+goes, how pages link) and reads the pack in use: `pack().get("missions.health")`. A content
+value named `body` (or ending in `_body`) is a list of blocks written `- heading: {text: …}`,
+turned here into StreamField's raw form. `seed_site --starter NAME` chooses the pack."""
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+from pathlib import Path
+
+import yaml
+from django.conf import settings
+from django.core.management.base import CommandError
+from wagtail.models import Page
+
+from petr.core.models import SeedMark
+
+PACKS = Path(settings.BASE_DIR) / "starter"
+_MISSING = object()
+_in_use = ContextVar("starter_pack")
+
+
+class StarterPackError(CommandError):
+    pass
+
+
+def available():
+    return sorted(path.name for path in PACKS.iterdir() if any(path.glob("*.yaml")))
+
+
+class StarterPack:
+    def __init__(self, name):
+        folder = PACKS / name
+        if "/" in name or not folder.is_dir():
+            known = ", ".join(available())
+            raise StarterPackError(f"Pack de départ inconnu : « {name} » (packs : {known}).")
+        self.name = name
+        self.sections = {}
+        for path in sorted(folder.glob("*.yaml")):
+            try:
+                self.sections[path.stem] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            except yaml.YAMLError as error:
+                raise StarterPackError(
+                    f"starter/{name}/{path.name} est mal formé : {error}"
+                ) from error
+
+    def get(self, key, default=_MISSING):
+        """The value at `key` (`section.name.…`), its blocks in StreamField's raw form."""
+        section, *names = key.split(".")
+        value = self.sections.get(section, _MISSING)
+        for name in names:
+            value = value.get(name, _MISSING) if isinstance(value, dict) else _MISSING
+        if value is _MISSING:
+            if default is not _MISSING:
+                return default
+            raise StarterPackError(f"« {key} » manque dans starter/{self.name}/{section}.yaml.")
+        return _raw_blocks(value)
+
+
+def _raw_blocks(value, name=""):
+    if isinstance(value, dict):
+        return {key: _raw_blocks(item, key) for key, item in value.items()}
+    if isinstance(value, list) and (name == "body" or name.endswith("_body")):
+        return [
+            {"type": kind, "value": item or {}} for block in value for kind, item in block.items()
+        ]
+    return value
+
+
+def pack():
+    """The starter pack `seed_site` is using."""
+    return _in_use.get()
+
+
+@contextmanager
+def using(name):
+    token = _in_use.set(StarterPack(name))
+    try:
+        yield pack()
+    finally:
+        _in_use.reset(token)
+
+
+def seed_page(key, parent, page):
+    """Create and publish `page` under `parent` the first time; afterwards return what is there
+    (None if an editor deleted it). A page already at that slug is adopted, not duplicated."""
+    mark = SeedMark.objects.filter(key=key).first()
+    if mark:
+        return Page.objects.filter(pk=mark.object_id).specific().first()
+    if parent is None:
+        return None
+    existing = parent.get_children().filter(slug=page.slug).specific().first()
+    if existing is None:
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        existing = page
+    SeedMark.objects.create(key=key, object_id=existing.pk)
+    return existing
+
+
+def seed_once(key, apply):
+    """Run `apply()` the first time only (for settings and other non-page content)."""
+    if SeedMark.objects.filter(key=key).exists():
+        return False
+    apply()
+    SeedMark.objects.create(key=key)
+    return True
