@@ -2,15 +2,17 @@ import dataclasses
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 
+from petr.core.starter import StarterPack
 from petr.territory.figures import territory_figures
 from petr.territory.loading import unique_slugs
 from petr.territory.models import Commune, DataImport, Epci, TerritorySettings
 from petr.territory.parsing import TerritoryDataError, parse_sirens, read_territory, validate
-from petr.territory.seed import MEMBERS
 from petr.territory.sources import SnapshotSource, SourceError
 
-SIRENS = tuple(MEMBERS)
+# The members of the starter pack the tests build the site from, which the snapshot holds.
+SIRENS = tuple(StarterPack(settings.STARTER_PACK).get("territory.members"))
 
 
 def snapshot_data():
