@@ -7,6 +7,7 @@ goes, how pages link) and reads the pack in use: `pack().get("missions.health")`
 value named `body` (or ending in `_body`) is a list of blocks written `- heading: {text: …}`,
 turned here into StreamField's raw form. `seed_site --starter NAME` chooses the pack."""
 
+import re
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
@@ -34,7 +35,7 @@ def available():
 class StarterPack:
     def __init__(self, name):
         folder = PACKS / name
-        if "/" in name or not folder.is_dir():
+        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name) or not folder.is_dir():
             known = ", ".join(available())
             raise StarterPackError(f"Pack de départ inconnu : « {name} » (packs : {known}).")
         self.name = name

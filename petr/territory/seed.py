@@ -19,6 +19,12 @@ def seed_territory(stdout):
         settings.save()
 
     seed_once("settings.territory", perimeter)
+    if not members:
+        stdout.write(
+            "Périmètre inconnu : indiquez les SIREN des communautés de communes membres dans "
+            "Paramètres › Territoire du PETR, puis lancez « manage.py import_territory »."
+        )
+        return
     call_command("import_territory", source="snapshot", if_empty=True, stdout=stdout)
 
     def seats():

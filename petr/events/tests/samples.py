@@ -13,7 +13,7 @@ def publish():
         "Atelier covoiturage",
         start_time=datetime.time(18),
         address="Salle des fêtes",
-        organiser="PETR Cœur de Lorraine",
+        organiser="Le PETR",
         registration_url="https://example.fr/inscription",
         online_url="https://example.fr/visio",
         mission=MissionPage.objects.get(slug="mobilite"),

@@ -66,7 +66,7 @@ def test_editor_publishes_news_event_and_deliberation(editor, client):
             "end_date": "",
             "end_time": "20:00",
             "address": "Salle des fêtes",
-            "organiser": "PETR Cœur de Lorraine",
+            "organiser": "Le PETR",
             "body": streamfield([]),
         },
     )

@@ -1,7 +1,9 @@
+import io
 import re
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 from wagtail.models import Site
 
 from petr.core.models import SeedMark
@@ -171,3 +173,32 @@ def test_seeding_an_emptied_site_builds_the_same_site_again(seeded):
     assert shape() == before
     assert Site.objects.get(is_default_site=True).root_page.url_path == "/accueil/"
     assert Group.objects.filter(name="Communication").exists()
+
+
+def test_the_generic_starter_pack_builds_a_site_any_petr_can_keep(seeded):
+    """Built on an emptied site: every page a public body's site owes, no mission invented, the
+    identity left empty for staff, and nothing of the first site's texts."""
+    from wagtail.models import Page
+
+    from petr.core.models import SiteIdentity
+
+    Site.objects.all().delete()
+    Page.objects.get(depth=2).delete()
+    SeedMark.objects.all().delete()
+    out = io.StringIO()
+
+    call_command("seed_site", starter="generique", stdout=out)
+
+    site = Site.objects.get(is_default_site=True)
+    pages = Page.objects.descendant_of(site.root_page, inclusive=True).live().specific()
+    slugs = {page.slug for page in pages}
+    assert {"accueil", "le-petr", "missions", "contact", "mentions-legales", "accessibilite",
+            "donnees-personnelles", "plan-du-site", "actualites", "agenda"} <= slugs  # fmt: skip
+    assert not pages.filter(slug__in=["mobilite", "leader", "cls-3"]).exists()
+    identity = SiteIdentity.for_site(site)
+    assert (identity.name, identity.legal_name) == ("", "")
+    assert "Périmètre inconnu" in out.getvalue()
+    texts = " ".join(str(vars(page)) for page in pages)
+    assert not re.search(r"C(œ|oe)ur de Lorraine|Meuse|Roul'en", texts)
+    for path in ("/", "/le-petr/", "/contact/", "/plan-du-site/"):
+        assert Client().get(path).status_code == 200, path

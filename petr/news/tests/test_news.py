@@ -5,6 +5,7 @@ import pytest
 from defusedxml import ElementTree as ET
 from wagtail.models import Page
 
+from petr.core.models import SiteIdentity
 from petr.missions.models import MissionPage
 from petr.news.models import NewsIndexPage, NewsPage
 from petr.territory.models import Commune
@@ -92,7 +93,8 @@ def test_rss_and_atom_feeds_are_valid_and_absolute(client, seeded):
     items = rss.findall("./channel/item")
     assert [i.findtext("title") for i in items] == ["Actualité 2", "Actualité 1", "Actualité 0"]
     assert items[0].findtext("link").startswith("http://testserver/actualites/")
-    assert rss.findtext("./channel/title") == "Actualités — PETR Cœur de Lorraine"
+    identity = SiteIdentity.objects.get()
+    assert rss.findtext("./channel/title") == f"Actualités — {identity.name}"
     atom = ET.fromstring(client.get("/actualites/flux/atom/").content)
     entries = atom.findall(f"{ATOM}entry")
     assert len(entries) == 3 and entries[0].findtext(f"{ATOM}summary") == "Résumé de l'actualité 2."
