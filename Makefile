@@ -60,9 +60,10 @@ lint: $(VENV)/.installed-test node_modules/.installed
 # then on PostgreSQL (bench/bench.py: needs nginx, wrk, Redis and PostgreSQL; prints the tables
 # of the README).
 bench: install
-	$(BIN)/python bench/bench.py
+	STARTER_PACK=$(STARTER) $(BIN)/python bench/bench.py
 	psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS petr_bench" -c "CREATE DATABASE petr_bench"
-	BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/petr_bench $(BIN)/python bench/bench.py
+	STARTER_PACK=$(STARTER) BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/petr_bench \
+	  $(BIN)/python bench/bench.py
 
 clean:
 	rm -rf $(VENV) var node_modules

@@ -2,11 +2,11 @@
 
 Starts the deployment recipe (deploy/local_stack.py: nginx with TLS in front of gunicorn, 2 sync
 workers, production settings, PostgreSQL and Redis), a second gunicorn with the page cache off,
-and, in the same nginx, the home page's cached answer served as a static file: the ceiling. It is
-the very answer the page cache gives through nginx (the same gzip bytes, the same headers, the
-same TLS), so no line can beat it by sending less.
-Then, for each address, wrk (2 threads, 8 connections) uncached and cached, direct to gunicorn
-and through nginx. Prints a table of req/s, p50, p99 and the share of the static ceiling.
+and, in the same nginx, each address's ceiling: its cached answer served as a static file, the
+very bytes the page cache sends through nginx (the same gzip body, the same headers, the same
+TLS), so no line can beat its ceiling by sending less. Then, for each address, wrk (2 threads,
+8 connections) on the ceiling, then uncached and cached, direct to gunicorn and through nginx.
+Prints a table of req/s, p50, p99 and the share of the address's ceiling.
 
 Needs nginx and wrk (Debian: nginx-light, wrk) and Redis (BENCH_REDIS_URL, flushed). The
 database: BENCH_DATABASE_URL (an empty PostgreSQL database), or SQLite in the run's directory when
@@ -42,13 +42,9 @@ server {{
     ssl_certificate {tmp}/site.pem;
     ssl_certificate_key {tmp}/site.key;
     root {tmp}/ceiling;
-    location = / {{
-        gzip_static on;  # home.html.gz: the bytes the page cache stores and sends
-        try_files /home.html =404;
-        default_type text/html;
-        charset utf-8;
-{headers}
-    }}
+    gzip_static on;  # <n>.gz: the bytes the page cache stores and sends
+    charset utf-8;
+{locations}
 }}
 server {{
     listen 127.0.0.1:{uncached_proxy_port} ssl;
@@ -78,30 +74,40 @@ def wrk(url, host):
     return rate, p50, p99, int(errors.group(1)) if errors else 0
 
 
+CEILING = """
+    location = /{number} {{
+        default_type {content_type};
+{headers}
+    }}"""
 # Headers nginx writes itself for a static file, or which describe the body it serves.
 OWN_HEADERS = {"date", "server", "connection", "content-length", "content-encoding",
                "content-type", "last-modified", "etag", "accept-ranges", "transfer-encoding",
                "vary", "keep-alive"}  # fmt: skip
 
 
-def write_ceiling(stack):
-    """The home page as the page cache answers it through nginx, written as a static file and
-    its precompressed copy; returns the `add_header` lines repeating its headers."""
-    client = stack.client()
-    for _ in range(2):  # the second answer comes from the page cache
-        answer = client.request(
-            "GET", "/", headers={"Accept-Encoding": "gzip"}, decode_content=False
+def write_ceilings(stack):
+    """Each address as the page cache answers it through nginx, written as a static file (and
+    its precompressed copy) at /<number> with its headers repeated: the `location` blocks."""
+    client, locations = stack.client(), []
+    for number, path in enumerate(PATHS):
+        for _ in range(2):  # the second answer comes from the page cache
+            answer = client.request(
+                "GET", path, headers={"Accept-Encoding": "gzip"}, decode_content=False
+            )
+        assert answer.status == 200, (path, answer.status)
+        body = answer.data
+        if answer.headers.get("Content-Encoding") == "gzip":
+            (stack.tmp / "ceiling" / f"{number}.gz").write_bytes(body)
+            body = gzip.decompress(body)
+        (stack.tmp / "ceiling" / str(number)).write_bytes(body)
+        headers = "\n".join(
+            f"        add_header {name} '{value}' always;"
+            for name, value in answer.headers.items()
+            if name.lower() not in OWN_HEADERS and "'" not in value
         )
-    assert answer.headers.get("Content-Encoding") == "gzip", answer.headers
-    folder = stack.tmp / "ceiling"
-    folder.mkdir()
-    (folder / "home.html.gz").write_bytes(answer.data)
-    (folder / "home.html").write_bytes(gzip.decompress(answer.data))
-    return "\n".join(
-        f"        add_header {name} '{value}' always;"
-        for name, value in answer.headers.items()
-        if name.lower() not in OWN_HEADERS and "'" not in value
-    )
+        content_type = answer.headers["Content-Type"].split(";")[0]
+        locations.append(CEILING.format(number=number, content_type=content_type, headers=headers))
+    return "".join(locations)
 
 
 def main():
@@ -118,15 +124,18 @@ def main():
         )  # fmt: skip
         stack_.callback(stop, uncached)
         wait_until(lambda: healthy(ports["uncached_port"]))
-        headers = write_ceiling(stack)
+        (stack.tmp / "ceiling").mkdir()
+        locations = write_ceilings(stack)
         (stack.tmp / "extra" / "bench.conf").write_text(
-            STATIC_SERVER.format(tmp=stack.tmp, headers=headers, **ports)
+            STATIC_SERVER.format(tmp=stack.tmp, locations=locations, **ports)
         )
         reload_nginx(stack)
         public = f"{HOST}:{stack.https_port}"
-        ceiling = wrk(f"https://127.0.0.1:{ports['static_port']}/", public)
-        rows = [("/ (copie statique)", "nginx, fichier", *ceiling)]
-        for path in PATHS:
+        rows, ceilings = [], {}
+        for number, path in enumerate(PATHS):
+            ceiling = wrk(f"https://127.0.0.1:{ports['static_port']}/{number}", public)
+            ceilings[path] = ceiling[0]
+            rows.append((path, "plafond : sa réponse en fichier statique", *ceiling))
             for mode, url in (
                 ("direct, sans cache", f"http://127.0.0.1:{ports['uncached_port']}{path}"),
                 ("direct, cache", f"http://127.0.0.1:{stack.app_port}{path}"),
@@ -139,7 +148,7 @@ def main():
     print("| adresse | service | req/s | p50 | p99 | plafond | erreurs |")
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
     for path, mode, rate, p50, p99, errors in rows:
-        share = f"{100 * rate / ceiling[0]:.1f} %"
+        share = f"{100 * rate / ceilings[path]:.1f} %"
         print(f"| `{path}` | {mode} | {rate:,.0f} | {p50} | {p99} | {share} | {errors} |")
 
 

@@ -201,7 +201,8 @@ def running_stack(database_url, redis_url, workers=2, quiet=True):
     stack = Stack(tmp, env, ca=local_ca(tmp), **ports)
     output = subprocess.DEVNULL if quiet else None
     stack.manage("migrate", "--no-input", stdout=output)
-    stack.manage("seed_site", stdout=output)
+    starter = os.environ.get("STARTER_PACK", "generique")  # make bench: the first site's
+    stack.manage("seed_site", "--starter", starter, stdout=output)
     stack.manage("collectstatic", "--no-input", stdout=output)
     (tmp / "petr.conf").write_text(site_file(tmp, **ports))
     (tmp / "nginx.conf").write_text(MAIN_CONF.format(tmp=tmp))
