@@ -8,6 +8,8 @@ import re
 
 from django.core.exceptions import ValidationError
 
+from petr.core.french.numbers import decimal_comma
+
 HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 WHITE = "#ffffff"
 DEFAULT_PRIMARY = "#0b5c4f"  # css/site.css
@@ -36,7 +38,7 @@ def darker(hex_colour, amount=0.3):
 
 
 def _ratio(value):
-    return f"{value:.1f}".replace(".", ",")
+    return decimal_comma(value, 1)
 
 
 def check(primary, accent):

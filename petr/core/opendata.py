@@ -16,6 +16,7 @@ from decimal import Decimal
 from django.http import Http404, HttpResponse
 from django.views.decorators.http import require_safe
 
+from petr.core.french.numbers import decimal_comma
 from petr.web.pagecache import cache_until_purged
 from petr.web.spreadsheets import formula_safe
 
@@ -79,7 +80,7 @@ def files_url(request):
 
 
 def _decimal(value, places):
-    return f"{Decimal(value):.{places}f}".replace(".", ",") if value is not None else ""
+    return decimal_comma(value, places)
 
 
 def _csv(dataset, request):

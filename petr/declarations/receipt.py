@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from fpdf import FPDF
 
-from petr.core.templatetags.petr_tags import fr_value
+from petr.core.french.numbers import fr_value
 
 FONTS = Path(__file__).parent / "fonts"
 LEGAL = (

@@ -20,6 +20,7 @@ from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from petr.core.french.numbers import decimal_comma
 from petr.territory.models import TerritoryMap
 from petr.territory.presentation import map_data
 from petr.territory.widgets import CommuneSelect
@@ -28,10 +29,6 @@ from . import views
 from .models import Place
 
 COORDINATE_ERROR = "Coordonnée non reconnue : saisissez des degrés décimaux, par exemple 48,9123."
-
-
-def french(number):
-    return str(number).replace(".", ",")
 
 
 class PlaceForm(WagtailAdminModelForm):
@@ -53,11 +50,12 @@ class PlaceForm(WagtailAdminModelForm):
         lon, lat = data.get("longitude"), data.get("latitude")
         territory = TerritoryMap.objects.first()
         if lon is not None and lat is not None and territory and not territory.contains(lon, lat):
+            point = f"{decimal_comma(lat)} N, {decimal_comma(lon)} E"
             self.add_error(
                 "latitude",
-                f"Ce point ({french(lat)} N, {french(lon)} E) est hors du territoire : vérifiez "
-                "les coordonnées (degrés décimaux ; la latitude et la longitude ne sont-elles pas "
-                "inversées ?).",
+                f"Ce point ({point}) est hors du territoire : "
+                "vérifiez les coordonnées (degrés décimaux ; la latitude et la longitude ne "
+                "sont-elles pas inversées ?).",
             )
         return data
 

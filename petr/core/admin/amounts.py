@@ -6,6 +6,8 @@ from decimal import Decimal
 from django import forms
 from django.db import models
 
+from petr.core.french.numbers import decimal_comma
+
 SPACES = (" ", "\u00a0", "\u202f", "€")
 
 
@@ -31,7 +33,7 @@ class FrenchDecimalField(forms.DecimalField):
 
     def prepare_value(self, value):
         if isinstance(value, Decimal):
-            return str(value).replace(".", ",")
+            return decimal_comma(value)
         return value
 
 

@@ -1,28 +1,14 @@
-from decimal import Decimal
-
 from django import template
 from django.conf import settings
-from django.utils.numberformat import format as number_format
 
+from petr.core.french.numbers import fr_number, fr_value
 from petr.core.models import SiteIdentity
 
 register = template.Library()
 
 
-@register.filter
-def fr_number(value, decimals=0):
-    """French grouping (narrow no-break space) and decimal comma, whatever the active locale."""
-    if value in (None, ""):
-        return ""
-    value = round(Decimal(str(value)), int(decimals))
-    return number_format(
-        value,
-        ",",
-        decimal_pos=int(decimals),
-        grouping=3,
-        thousand_sep="\u202f",
-        force_grouping=True,
-    )
+register.filter(fr_number)
+register.filter(fr_value)
 
 
 @register.filter
@@ -44,15 +30,6 @@ def file_size(size):
     if size < 1024 * 1024:
         return f"{max(1, round(size / 1024))}\u00a0Ko"
     return f"{fr_number(size / (1024 * 1024), 1)}\u00a0Mo"
-
-
-@register.filter
-def fr_value(value):
-    """`fr_number` with the cents only when there are some: « 12 », « 12,50 »."""
-    if value in (None, ""):
-        return ""
-    whole = Decimal(str(value)) == Decimal(str(value)).to_integral_value()
-    return fr_number(value, 0 if whole else 2)
 
 
 @register.filter

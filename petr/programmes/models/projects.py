@@ -16,6 +16,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from petr.core.blocks import body_stream
+from petr.core.french.numbers import decimal_comma
 from petr.core.listing import render_listing
 from petr.core.models import BasePage
 from petr.territory.models import IN_PERIMETER
@@ -84,7 +85,7 @@ class ProjectForm(WagtailAdminPageForm):
             if form.is_valid() and not form.cleaned_data.get("DELETE")
         )
         if cost is not None and aid > cost:
-            aid_text, cost_text = (f"{value:.2f}".replace(".", ",") for value in (aid, cost))
+            aid_text, cost_text = (decimal_comma(value, 2) for value in (aid, cost))
             self.add_error(
                 "total_cost", f"Les aides ({aid_text} €) dépassent le coût total ({cost_text} €)."
             )
