@@ -6,7 +6,7 @@ from django.template.response import TemplateResponse
 from wagtail.models import Page
 
 from petr.core.listing import paginate
-from petr.territory.places import find_places, fold
+from petr.territory.lookup import find_places, fold
 from petr.web.shared_lookups import public
 
 from .kinds import content_types, kind_label, search_kinds

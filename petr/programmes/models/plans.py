@@ -22,7 +22,7 @@ from petr.web.invalidation import OPEN_DATA
 from petr.web.shared_lookups import public
 
 from ..blocks import IndicatorBlock, no_negative, progress, related_documents
-from ..dashboard import envelope_of
+from ..envelope import envelope_of
 
 
 class ProgrammePage(RoutablePageMixin, BasePage):

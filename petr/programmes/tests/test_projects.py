@@ -131,7 +131,7 @@ def test_the_catalogue_filters_and_keeps_a_fixed_number_of_queries(client, seede
 
 
 def test_the_leader_dashboard_matches_a_hand_calculation(client, seeded):
-    from petr.programmes.dashboard import envelope_of
+    from petr.programmes.envelope import envelope_of
 
     leader = ProgrammePage.objects.get(slug="programme-leader-2023-2027")
     assert envelope_of(leader) is None  # no envelope known, nothing funded: nothing shown
