@@ -75,6 +75,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
 class EventPage(RoutablePageMixin, BasePage):
     shown_on_pages_of = ("mission",)  # beside its mission (web/invalidation.py)
+    page_parts = {"mission.aside": 1}  # the next three, in its side column (core/parts.py)
 
     start_date = models.DateField("date de début")
     start_time = models.TimeField(
@@ -180,3 +181,11 @@ class EventPage(RoutablePageMixin, BasePage):
             errors["address"] = "Indiquez une commune, une adresse ou un lien en ligne."
         if errors:
             raise ValidationError(errors)
+
+    @classmethod
+    def page_part(cls, slot, mission):
+        upcoming = public(cls.objects.live()).filter(
+            mission=mission, start_date__gte=timezone.localdate()
+        )
+        events = list(upcoming.order_by("start_date", "pk")[:3])
+        return {"template": "events/mission_part.html", "events": events} if events else None

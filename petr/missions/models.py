@@ -1,20 +1,12 @@
-from django.apps import apps
 from django.db import models
-from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
 from petr.core.blocks import CallToActionBlock, body_stream
 from petr.core.models import BasePage
+from petr.core.parts import page_parts
 from petr.web.shared_lookups import public
-
-# Page types that name their mission, shown beside it, and its programmes (apps that depend on
-# this one).
-SIDE = ("events.EventPage", "news.NewsPage", "library.DocumentPage")
-PROGRAMME = "programmes.ProgrammePage"
-PROJECT = "programmes.ProjectPage"
-PROJECTS_SHOWN = 6
 
 
 class MissionIndexPage(BasePage):
@@ -100,43 +92,12 @@ class MissionPage(BasePage):
         return any([self.contact_name, self.contact_phone, self.contact_email])
 
     def get_context(self, request, *args, **kwargs):
-        """The side column: what is coming, what is new and what to read for this mission."""
+        """The main column shows the mission's programmes, projects and places; the side column
+        what is coming, what is new and what to read: parts of later apps (core/parts.py)."""
         context = super().get_context(request, *args, **kwargs)
-        pages = {name: apps.get_model(*name.split(".")) for name in SIDE}
-        today = timezone.localdate()
-        events = public(pages["events.EventPage"].objects.live()).filter(mission=self)
-        context["side"] = {
-            "events": events.filter(start_date__gte=today).order_by("start_date", "pk")[:3],
-            "news": public(pages["news.NewsPage"].objects.live())
-            .filter(mission=self)
-            .order_by("-date", "-pk")[:3],
-            "documents": public(pages["library.DocumentPage"].objects.live())
-            .filter(mission=self)
-            .order_by("-year", "-pk")[:3],
-        }
-        programmes = apps.get_model(*PROGRAMME.split(".")).objects.live().child_of(self)
-        context["programmes"] = public(programmes)
-        context["places"] = list(self.places.for_map())
-        context.update(self.projects())
+        context["parts"] = page_parts("mission", self)
+        context["aside_parts"] = page_parts("mission.aside", self)
         return context
-
-    def projects(self):
-        """The latest supported projects carrying out this mission's actions, and the catalogue
-        filtered on the mission when there are more."""
-        project = apps.get_model(*PROJECT.split("."))
-        latest = list(
-            public(project.objects.live())
-            .filter(actions__path__startswith=self.path)
-            .distinct()
-            .order_by("-committee_date", "title")[: PROJECTS_SHOWN + 1]
-        )
-        # Projects are children of the catalogue: its address is theirs without their slug.
-        catalogue = latest[0].url.removesuffix(f"{latest[0].slug}/") if latest else None
-        return {
-            "projects": latest[:PROJECTS_SHOWN],
-            "more_projects": len(latest) > PROJECTS_SHOWN,
-            "projects_url": f"{catalogue}?mission={self.slug}" if catalogue else None,
-        }
 
     @classmethod
     def listed(cls, request=None):

@@ -63,6 +63,7 @@ class NewsPage(BasePage):
     """One news item. The lead paragraph (« chapeau ») is its summary in lists and feeds."""
 
     shown_on_pages_of = ("mission",)  # beside its mission (web/invalidation.py)
+    page_parts = {"mission.aside": 2}  # the latest three, in its side column (core/parts.py)
 
     date = models.DateField("date", default=timezone.localdate)
     image = models.ForeignKey(
@@ -116,3 +117,8 @@ class NewsPage(BasePage):
             raise ValidationError(
                 {"intro": "Le chapeau résume l'actualité dans les listes et les flux."}
             )
+
+    @classmethod
+    def page_part(cls, slot, mission):
+        news = list(public(cls.objects.live()).filter(mission=mission).order_by("-date", "-pk")[:3])
+        return {"template": "news/mission_part.html", "news": news} if news else None

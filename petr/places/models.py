@@ -50,6 +50,7 @@ class Place(RevisionMixin, index.Indexed, models.Model):
     # projects' map, a later app's, says so itself.
     shown_on_pages_of = ("mission",)
     shown_under = ("territory.TerritoryPage", OPEN_DATA)
+    page_parts = {"mission": 3, "commune": 2}  # a map and list on each (core/parts.py)
 
     mission = models.ForeignKey(
         "missions.MissionPage",
@@ -167,3 +168,14 @@ class Place(RevisionMixin, index.Indexed, models.Model):
     @property
     def symbol_label(self):
         return self.get_category_display()
+
+    @classmethod
+    def page_part(cls, slot, subject):
+        places = list(cls.objects.filter(**{slot: subject}).for_map())
+        if not places:
+            return None
+        return {
+            "template": f"places/includes/{slot}_places.html",
+            "places": places,
+            "points": places,
+        }

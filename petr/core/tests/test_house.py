@@ -1,6 +1,7 @@
 """The shape of the house, as the README draws it: each app imports only apps of lower layers
-(lazy imports inside functions included), and the architecture table stays one short line per
-app."""
+(lazy imports inside functions and models reached by name included: a later app's content on an
+earlier app's page is one of its `page_parts`, core/parts.py), and the architecture table stays
+one short line per app."""
 
 import ast
 import re
@@ -21,13 +22,19 @@ LAYERS = [
 LAYER = {app: level for level, apps in enumerate(LAYERS) for app in apps}
 
 
+GET_MODEL = re.compile(r"get_model\(\s*[\"'](\w+)[\"']")
+
+
 def imported_apps(app):
-    """The other apps of `petr` an app's modules import (tests and migrations aside)."""
+    """The other apps of `petr` an app's modules import, or reach by `apps.get_model("app", …)`
+    (tests and migrations aside)."""
     found = set()
     for path in (PETR / app).rglob("*.py"):
         if {"tests", "migrations"} & set(path.relative_to(PETR).parts):
             continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        source = path.read_text(encoding="utf-8")
+        found.update(GET_MODEL.findall(source))
+        for node in ast.walk(ast.parse(source)):
             names = []
             if isinstance(node, ast.Import):
                 names = [alias.name for alias in node.names]

@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from petr.core.models import BasePage
 from petr.library.files import FORMATS
+from petr.web.shared_lookups import public
 from petr.web.wagtail_internals import is_new_upload
 
 from .private_file import PrivateFileMixin, private_storage
@@ -16,6 +17,7 @@ from .private_file import PrivateFileMixin, private_storage
 
 class DocumentPage(PrivateFileMixin, BasePage):
     shown_on_pages_of = ("mission",)  # beside its mission (web/invalidation.py)
+    page_parts = {"mission.aside": 3}  # the latest three, in its side column (core/parts.py)
 
     class Type(models.TextChoices):
         CONTRAT = "contrat", "Contrat"
@@ -72,3 +74,11 @@ class DocumentPage(PrivateFileMixin, BasePage):
         if self.file and is_new_upload(self.file):
             self.file_size = self.file.size
         super().save(*args, **kwargs)
+
+    @classmethod
+    def page_part(cls, slot, mission):
+        documents = public(cls.objects.live()).filter(mission=mission).order_by("-year", "-pk")
+        documents = list(documents[:3])
+        return (
+            {"template": "library/mission_part.html", "documents": documents} if documents else None
+        )

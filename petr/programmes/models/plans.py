@@ -30,6 +30,7 @@ class ProgrammePage(RoutablePageMixin, BasePage):
     one-page overview for elected officials (synthese/, printable on A4)."""
 
     shown_under = (OPEN_DATA,)  # actions.csv, indicateurs.csv, projets.csv
+    page_parts = {"mission": 1}  # its mission's programmes and their actions (core/parts.py)
 
     kind = models.CharField(
         "nature", max_length=100, blank=True, help_text="Par exemple « Contrat local de santé »."
@@ -123,6 +124,13 @@ class ProgrammePage(RoutablePageMixin, BasePage):
         axes = [(axis, [a for a in actions if a.axis_id == axis.pk]) for axis in self.axes.all()]
         loose = [a for a in actions if a.axis_id is None]
         return axes + ([(None, loose)] if loose else [])
+
+    @classmethod
+    def page_part(cls, slot, mission):
+        if programmes := list(public(cls.objects.live().child_of(mission))):
+            template = "programmes/includes/mission_programmes.html"
+            return {"template": template, "programmes": programmes}
+        return None
 
 
 class ProgrammeAxis(Orderable):

@@ -34,6 +34,9 @@ PER_PAGE = 12
 CARD_IMAGE = "fill-640x360|format-webp"
 
 
+PROJECTS_SHOWN = 6  # on a mission's page
+
+
 class ProjectIndexPage(RoutablePageMixin, BasePage):
     """« Projets soutenus »: the catalogue of projects the programmes fund, with filters."""
 
@@ -105,6 +108,8 @@ class ProjectForm(WagtailAdminPageForm):
 class ProjectPage(BasePage):
     # On its programmes' pages (the LEADER envelope), its communes' pages, in the open data.
     shown_under = ("territory.TerritoryPage", OPEN_DATA)
+    # The latest on its missions' pages, all of them on its communes' pages (core/parts.py).
+    page_parts = {"mission": 2, "commune": 1}
     Kind = BeneficiaryKind
     Status = ProjectStatus
 
@@ -191,6 +196,28 @@ class ProjectPage(BasePage):
     @property
     def aid_rate(self):
         return round(self.total_aid / self.total_cost * 100, 1) if self.total_cost else None
+
+    @classmethod
+    def page_part(cls, slot, subject):
+        if slot == "commune":
+            projects = public(cls.objects.live().filter(communes=subject)).order_by("title")
+            return {"template": "programmes/includes/commune_projects.html", "projects": projects}
+        latest = list(
+            public(cls.objects.live())
+            .filter(actions__path__startswith=subject.path)
+            .distinct()
+            .order_by("-committee_date", "title")[: PROJECTS_SHOWN + 1]
+        )
+        if not latest:
+            return None
+        # Projects are children of the catalogue: its address is theirs without their slug.
+        catalogue = latest[0].url.removesuffix(f"{latest[0].slug}/")
+        return {
+            "template": "programmes/includes/mission_projects.html",
+            "projects": latest[:PROJECTS_SHOWN],
+            "more_projects": len(latest) > PROJECTS_SHOWN,
+            "projects_url": f"{catalogue}?mission={subject.slug}",
+        }
 
 
 class ProjectFunding(Orderable):

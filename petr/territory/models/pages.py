@@ -1,4 +1,3 @@
-from django.apps import apps
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from wagtail.admin.panels import FieldPanel
@@ -8,9 +7,9 @@ from wagtail.search import index
 
 from petr.core.blocks import body_stream
 from petr.core.models import BasePage
+from petr.core.parts import page_parts
 from petr.territory import presentation
 from petr.territory.blocks import MembersBlock
-from petr.web.shared_lookups import public
 
 from .data import Commune, Epci
 
@@ -78,10 +77,10 @@ class TerritoryPage(RoutablePageMixin, BasePage):
         commune = get_object_or_404(Commune.objects.select_related("epci"), slug=slug)
         context = self.get_context(request)
         context.update(presentation.commune_context(self.get_url(request), commune))
-        projects = apps.get_model("programmes", "ProjectPage").objects.live()  # a later app
+        parts = page_parts("commune", commune)  # later apps' projects and places (core/parts.py)
         context.update(
-            projects=public(projects.filter(communes=commune)).order_by("title"),
-            places=list(commune.places.for_map()),  # petr.places, a later app
+            parts=parts,
+            points=[point for part in parts for point in part.get("points", [])],
             subject_title=commune.name,
             subject_description=f"{commune.name}, commune de la {commune.epci.name} : "
             "population, superficie et situation sur la carte du territoire.",
