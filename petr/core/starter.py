@@ -5,7 +5,10 @@ The words come from a starter pack, YAML files under `starter/<name>/` (one per 
 `pages`, `missions`…); each app's `seed.py` holds the structure (page types, where each page
 goes, how pages link) and reads the pack in use: `pack().get("missions.health")`. A content
 value named `body` (or ending in `_body`) is a list of blocks written `- heading: {text: …}`,
-turned here into StreamField's raw form. `seed_site --starter NAME` chooses the pack."""
+turned here into StreamField's raw form. A pack may complete another: `pack.yaml` says
+`base: NAME`, and its sections are merged over the base's (mappings key by key, lists replaced).
+`seed_site --starter NAME` chooses the pack: a folder of `starter/`, or the path of one
+elsewhere (the tests' own, petr/fixtures/starter/)."""
 
 import re
 from contextlib import contextmanager
@@ -32,21 +35,39 @@ def available():
     return sorted(path.name for path in PACKS.iterdir() if any(path.glob("*.yaml")))
 
 
+def _folder(name):
+    if "/" in str(name) and Path(name).is_dir():
+        return Path(name)
+    if re.fullmatch(r"[a-z0-9][a-z0-9-]*", str(name)) and (PACKS / name).is_dir():
+        return PACKS / name
+    known = ", ".join(available())
+    raise StarterPackError(f"Pack de départ inconnu : « {name} » (packs : {known}).")
+
+
+def _merged(base, over):
+    if isinstance(base, dict) and isinstance(over, dict):
+        return {**base, **{key: _merged(base.get(key), value) for key, value in over.items()}}
+    return over
+
+
 class StarterPack:
     def __init__(self, name):
-        folder = PACKS / name
-        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name) or not folder.is_dir():
-            known = ", ".join(available())
-            raise StarterPackError(f"Pack de départ inconnu : « {name} » (packs : {known}).")
-        self.name = name
+        folder = _folder(name)
+        self.name = folder.name
         self.sections = {}
         for path in sorted(folder.glob("*.yaml")):
             try:
-                self.sections[path.stem] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+                content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
             except yaml.YAMLError as error:
-                raise StarterPackError(
-                    f"starter/{name}/{path.name} est mal formé : {error}"
-                ) from error
+                message = f"starter/{self.name}/{path.name} est mal formé : {error}"
+                raise StarterPackError(message) from error
+            self.sections[path.stem] = content
+        base = self.sections.pop("pack", {}).get("base")
+        if base:
+            sections = StarterPack(base).sections
+            for section, content in self.sections.items():
+                sections[section] = _merged(sections.get(section, {}), content)
+            self.sections = sections
 
     def get(self, key, default=_MISSING):
         """The value at `key` (`section.name.…`), its blocks in StreamField's raw form."""

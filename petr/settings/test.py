@@ -7,7 +7,8 @@ from pathlib import Path
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
-STARTER_PACK = "coeur-de-lorraine"
+# The tests build their site from their own starter pack, not a real site's texts.
+STARTER_PACK = str(Path(__file__).resolve().parent.parent / "fixtures" / "starter")
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -61,3 +61,18 @@ def test_the_shipped_packs_give_every_key_the_seeding_reads():
     assert set(first.sections) == set(generic.sections)
     for section in ("site", "pages", "declarations"):
         assert set(first.sections[section]) == set(generic.sections[section]), section
+
+
+def test_a_pack_completes_its_base_key_by_key(packs):
+    (packs / "site.yaml").write_text(
+        "identity: {name: Base, tagline: Devise}\nmenu: [a, b]\n", encoding="utf-8"
+    )
+    other = packs.parent / "autre"
+    other.mkdir()
+    (other / "pack.yaml").write_text("base: exemple\n", encoding="utf-8")
+    (other / "site.yaml").write_text("identity: {name: Autre}\nmenu: [c]\n", encoding="utf-8")
+    (other / "missions.yaml").write_text("sante: {title: Santé}\n", encoding="utf-8")
+    pack = StarterPack(str(other))  # a folder given by its path
+    assert pack.get("site.identity") == {"name": "Autre", "tagline": "Devise"}
+    assert pack.get("site.menu") == ["c"] and pack.get("missions.sante.title") == "Santé"
+    assert "pack" not in pack.sections

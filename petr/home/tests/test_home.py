@@ -7,6 +7,7 @@ from django.test import Client
 from wagtail.models import Site
 
 from petr.core.models import SeedMark
+from petr.core.starter import StarterPack, available
 from petr.territory.models import Commune
 from petr.territory.tests.helpers import add_communes
 
@@ -202,3 +203,26 @@ def test_the_generic_starter_pack_builds_a_site_any_petr_can_keep(seeded):
     assert not re.search(r"C(œ|oe)ur de Lorraine|Meuse|Roul'en", texts)
     for path in ("/", "/le-petr/", "/contact/", "/plan-du-site/"):
         assert Client().get(path).status_code == 200, path
+
+
+@pytest.mark.parametrize("name", available())
+def test_every_shipped_starter_pack_builds_a_site_whose_pages_render(seeded, name):
+    """`make run` builds the first site's pack, a new PETR the generic one: each, on an emptied
+    site, gives the identity it names and pages that all render."""
+    from wagtail.models import Page
+
+    from petr.core.models import SiteIdentity
+
+    Site.objects.all().delete()
+    Page.objects.get(depth=2).delete()
+    SeedMark.objects.all().delete()
+
+    call_command("seed_site", starter=name, stdout=io.StringIO())
+
+    site = Site.objects.get(is_default_site=True)
+    assert SiteIdentity.for_site(site).name == StarterPack(name).get("site.identity.name")
+    pages = Page.objects.descendant_of(site.root_page, inclusive=True).live()
+    assert pages.count() >= 12
+    client = Client()
+    for page in pages:
+        assert client.get(page.url).status_code == 200, page.url

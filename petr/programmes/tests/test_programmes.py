@@ -36,7 +36,7 @@ def indicator(baseline, target, *measures):
     }
 
 
-def test_the_seed_holds_only_known_facts(client, seeded):
+def test_the_packs_programmes_come_with_their_axes_and_no_invented_figure(client, seeded):
     cls3 = ProgrammePage.objects.get(slug="cls-3")
     assert [axis.number for axis in cls3.axes.all()] == ["1", "2", "3", "4"]
     assert cls3.signed_on == datetime.date(2025, 7, 21) and (cls3.start_year, cls3.end_year) == (
@@ -49,7 +49,7 @@ def test_the_seed_holds_only_known_facts(client, seeded):
     assert "Enveloppe FEADER" not in client.get(leader.url).content.decode()  # hidden while unknown
     health = cls3.get_parent()
     html = client.get(health.url).content.decode()
-    assert "Contrat local de santé 2025-2030 (CLS 3)" in html and "Axe 4 : Renforcer" in html
+    assert "Contrat local de santé 2025-2030 (CLS 3)" in html and "Axe 4 : Coordonner" in html
 
 
 def test_progress_is_computed_from_the_last_measurement():
