@@ -15,6 +15,7 @@ it is `sqlite`. BENCH_SECONDS per measurement (default 10)."""
 import gzip
 import os
 import re
+import socket
 import subprocess
 import sys
 from contextlib import ExitStack
@@ -85,6 +86,14 @@ OWN_HEADERS = {"date", "server", "connection", "content-length", "content-encodi
                "vary", "keep-alive"}  # fmt: skip
 
 
+def listening(port):
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+    except OSError:
+        return False
+    return True
+
+
 def write_ceilings(stack):
     """Each address as the page cache answers it through nginx, written as a static file (and
     its precompressed copy) at /<number> with its headers repeated: the `location` blocks."""
@@ -129,7 +138,8 @@ def main():
         (stack.tmp / "extra" / "bench.conf").write_text(
             STATIC_SERVER.format(tmp=stack.tmp, locations=locations, **ports)
         )
-        reload_nginx(stack)
+        reload_nginx(stack)  # a signal: its new servers listen a moment later
+        wait_until(lambda: listening(ports["static_port"]), failure="nginx n'a pas rechargé.")
         public = f"{HOST}:{stack.https_port}"
         rows, ceilings = [], {}
         for number, path in enumerate(PATHS):
