@@ -250,11 +250,32 @@ def empty_tables(database):
         connections[database].cursor().execute("SET CONSTRAINTS ALL DEFERRED")
 
 
+# Models that moved to another app (4 December 2026), as an older archive names them.
+MOVED = {
+    "core.attempt": "accounts.attempt",
+    "core.contactpage": "contact.contactpage",
+    "core.contactsettings": "contact.contactsettings",
+    "core.contactsubmission": "contact.contactsubmission",
+}
+
+
+def _relabelled(objects):
+    """An older archive's rows and content types under the apps their models now belong to."""
+    for row in objects:
+        row["model"] = MOVED.get(row["model"], row["model"])
+        if row["model"] == "contenttypes.contenttype":
+            fields = row["fields"]
+            label = MOVED.get(f"{fields['app_label']}.{fields['model']}")
+            if label:
+                fields["app_label"] = label.split(".")[0]
+    return objects
+
+
 def _load(dump, database):
     """Content types and permissions first: anything saved before them would create its own
     content type, with another id, and the dump's would then collide with it."""
     ContentType.objects.clear_cache()
-    objects = json.loads(dump)
+    objects = _relabelled(json.loads(dump))
     first = [o for o in objects if o["model"] in ("contenttypes.contenttype", "auth.permission")]
     rest = [o for o in objects if o["model"] not in ("contenttypes.contenttype", "auth.permission")]
     for part in (first, rest):

@@ -21,7 +21,7 @@ from petr.conftest import ROOT, publish_samples, require
 from petr.contact.models import ContactSubmission
 from petr.library.models import ActPage
 from petr.news.tests.helpers import make_image, publish_news
-from petr.ops.backup import empty_tables
+from petr.ops.backup import EXCLUDED, empty_tables
 
 pytestmark = pytest.mark.django_db
 VOLATILE = re.compile(r'name="(csrfmiddlewaretoken|token)" value="[^"]*"')
@@ -81,6 +81,33 @@ def test_a_restored_site_is_the_same_site(client, site, roots, tmp_path, setting
         assert hashlib.sha256(act.file.read()).hexdigest() == act.sha256
     assert ContactSubmission.objects.get().message == "Bonjour"
     assert "Halle rénovée" in after[0]["/recherche/?q=halle"]  # the index was rebuilt
+
+
+def test_an_archive_from_before_the_contact_move_restores(client, site, roots, tmp_path):
+    """Made when the contact models and Attempt were core's (before 4 December 2026): their rows
+    and content types come back under the apps that now hold them."""
+    from petr.contact.models import ContactPage
+    from petr.ops.backup import MOVED, _write_archive
+
+    dump = io.StringIO()
+    call_command("dumpdata", exclude=EXCLUDED, indent=None, stdout=dump, verbosity=0)
+    rows = json.loads(dump.getvalue())
+    old_labels = {new: old for old, new in MOVED.items()}
+    for row in rows:
+        row["model"] = old_labels.get(row["model"], row["model"])
+        fields = row["fields"]
+        label = f"{fields.get('app_label')}.{fields.get('model')}"
+        if row["model"] == "contenttypes.contenttype" and label in old_labels:
+            fields["app_label"] = "core"
+    assert any(row["model"] == "core.contactsubmission" for row in rows)
+    archive = tmp_path / "ancienne.tar.gz"
+    _write_archive(archive, json.dumps(rows).encode(), "default")
+    contact = ContactPage.objects.get().url
+
+    call_command("restore", str(archive), "--replace", stdout=io.StringIO())
+
+    assert ContactSubmission.objects.get().message == "Bonjour"
+    assert client.get(contact).status_code == 200
 
 
 def rewrite(archive, change):
