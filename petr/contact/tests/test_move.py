@@ -1,6 +1,6 @@
 """The contact models and Attempt left core for their own apps with their rows: the migrations
 rename the tables and relabel the content types, so a site seeded before the move keeps its
-contact page, its messages and its limits (run on both engines by CI)."""
+contact page, its messages, its limits and the tasks it had queued (run on both engines by CI)."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
@@ -13,7 +13,13 @@ from petr.contact.models import ContactPage, ContactSubmission
 BEFORE = [("core", "0011_attempts"), ("contact", None), ("accounts", None)]
 
 
-def test_a_site_seeded_before_the_move_keeps_its_rows(committed_seeded):
+def test_a_site_seeded_before_the_move_keeps_its_rows(committed_seeded, queue):
+    from django_tasks_db.models import DBTaskResult
+
+    from petr.contact.forms import notify_staff
+
+    notify_staff.enqueue(0)  # queued before the deploy, under the module it had then
+    DBTaskResult.objects.update(task_path="petr.core.contact.notify_staff")
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)
     old = MigrationExecutor(connection).loader.project_state(BEFORE[:1]).apps
@@ -29,5 +35,6 @@ def test_a_site_seeded_before_the_move_keeps_its_rows(committed_seeded):
     assert ContactSubmission.objects.get().message == "Bonjour"
     assert Attempt.objects.get().kind == "password_reset"
     assert not ContentType.objects.filter(app_label="core", model__startswith="contact").exists()
+    assert DBTaskResult.objects.get().task_path == "petr.contact.forms.notify_staff"
     page = ContactPage.objects.get()
     assert Client().get(page.url).status_code == 200
