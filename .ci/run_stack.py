@@ -180,6 +180,7 @@ def installed_stack():
     HOME.mkdir(parents=True)
     run("git", "clone", "--quiet", ROOT, APP)
     install = [APP / "deploy" / "install.sh", HOST]
+    os.environ["STARTER_PACK"] = "coeur-de-lorraine"  # the first site's deployment
     started = time.monotonic()
     run(*install)
     first = time.monotonic() - started

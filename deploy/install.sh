@@ -4,8 +4,10 @@
 # the static files and restarts). CI runs this very script (.ci/run_stack.py).
 #
 #   git clone <dépôt> /srv/petr/app
-#   /srv/petr/app/deploy/install.sh www.exemple.fr [exemple.fr]
+#   [STARTER_PACK=nom] /srv/petr/app/deploy/install.sh www.exemple.fr [exemple.fr]
 #
+# STARTER_PACK, at the first run: the starter pack (starter/<nom>/) the site is built from,
+# kept in petr.env; the generic one by default.
 # As root. The installation directory is the parent of the clone (/srv/petr); the second name,
 # redirected to the first, defaults to the first without « www. ». Without a certificate yet,
 # everything but nginx is done and the script says how to get one, then to run it again.
@@ -57,6 +59,7 @@ if [ ! -f "$ENV_FILE" ]; then
   secret=$(/usr/bin/python3 -c "import secrets; print(secrets.token_urlsafe(50))")
   sed -e "s|^SITE_URL=.*|SITE_URL=https://$SITE_HOST|" -e "s|^SECRET_KEY=.*|SECRET_KEY=$secret|" \
     -e "s|^PETR_VAR_DIR=.*|PETR_VAR_DIR=$HOME_DIR/var|" \
+    -e "s|^STARTER_PACK=.*|STARTER_PACK=${STARTER_PACK:-generique}|" \
     "$APP/deploy/petr.env.example" > "$ENV_FILE"
   echo "   créé : renseignez le serveur de courriel (EMAIL_*) puis relancez ce script."
 fi
