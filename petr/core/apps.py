@@ -3,7 +3,7 @@ from django.apps import AppConfig
 
 def index_settings_references():
     """Settings join Wagtail's reference index, so that a page the menu shows is known to be shown
-    everywhere (invalidation.py), and its usage in the admin lists the menu."""
+    everywhere (web/invalidation.py), and its usage in the admin lists the menu."""
     from django.apps import apps
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
     from wagtail.models import ReferenceIndex
