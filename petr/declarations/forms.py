@@ -44,8 +44,13 @@ class CommuneChoices(CommuneCheckboxes):
 
 class DeclarationForm(GuardedForm, forms.ModelForm):
     salt = "petr.declarations"
+    # Typed as printed on a Kbis (« 732 829 320 00074 »): the spaces go before the check.
+    siret = forms.CharField(
+        label="SIRET", required=False, max_length=20,
+        help_text="14 chiffres. Obligatoire, sauf pour un particulier.",
+    )  # fmt: skip
     attachments = MultipleFileField(
-        label="Pièces jointes (facultatives)", required=False,
+        label="Pièces jointes", required=False,
         help_text=f"PDF, ODT ou DOCX, {ATTACHMENT_BYTES // 1024 // 1024} Mo au plus chacune, "
         f"{MAX_ATTACHMENTS} au plus. Après une erreur, sélectionnez-les de nouveau.",
     )  # fmt: skip
@@ -82,11 +87,10 @@ class DeclarationForm(GuardedForm, forms.ModelForm):
             "action": "Fiche action du programme",
             "total_cost": "Coût total estimé (€)",
             "leader_aid": "Aide LEADER sollicitée (€)",
-            "other_funders": "Autres financeurs sollicités (facultatif)",
+            "other_funders": "Autres financeurs sollicités",
             "start_date": "Date de début prévue",
         }
         help_texts = {
-            "siret": "14 chiffres. Obligatoire, sauf pour un particulier.",
             "summary": "Ce que vous voulez faire, pour qui, avec qui. 5 000 caractères au plus.",
             "communes": "Ouvrez la communauté de communes, puis cochez les communes.",
             "action": "Si vous ne savez pas, l'équipe vous aidera à la trouver.",
@@ -118,12 +122,13 @@ class DeclarationForm(GuardedForm, forms.ModelForm):
             if MARKUP.search(cleaned.get(name) or ""):
                 self.add_error(name, "Les balises (« < … > ») ne sont pas acceptées : "
                                      "écrivez le texte seul.")  # fmt: skip
-        kind, siret = cleaned.get("structure_kind"), (cleaned.get("siret") or "").strip()
+        siret = re.sub(r"[\s\u202f]", "", cleaned.get("siret") or "")
+        kind = cleaned.get("structure_kind")
         if kind and kind != Declaration.Kind.PERSON:
             error = siret_error(siret) if siret else "Indiquez le SIRET de la structure."
             if error:
                 self.add_error("siret", error)
-        cleaned["siret"] = siret.replace(" ", "")
+        cleaned["siret"] = siret
         cost, aid = cleaned.get("total_cost"), cleaned.get("leader_aid")
         for name in ("total_cost", "leader_aid"):
             if cleaned.get(name) is not None and cleaned[name] < 0:

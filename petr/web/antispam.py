@@ -42,9 +42,15 @@ class GuardedForm(forms.Form):
         return cls.signer().sign(str(timezone.now().timestamp()))
 
     def refresh_token(self):
-        """After an error, the form goes back with a fresh token and everything typed kept."""
+        """After an error, the form goes back with everything typed kept and a fresh token that
+        keeps the moment the form was first shown: a person who has been at it since then may
+        send the correction at once (it is not a robot's haste)."""
+        try:
+            shown = self.signer().unsign(self.data.get("token", ""), max_age=MAX_AGE)
+        except signing.BadSignature:
+            shown = str(timezone.now().timestamp())
         self.data = self.data.copy()
-        self.data["token"] = self.new_token()
+        self.data["token"] = self.signer().sign(shown)
 
     @property
     def is_robot(self):

@@ -2,6 +2,7 @@
 rename the tables and relabel the content types, so a site seeded before the move keeps its
 contact page, its messages, its limits and the tasks it had queued (run on both engines by CI)."""
 
+from django.apps import apps as django_apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
@@ -31,6 +32,10 @@ def test_a_site_seeded_before_the_move_keeps_its_rows(committed_seeded, queue):
 
     executor = MigrationExecutor(connection)
     executor.migrate(executor.loader.graph.leaf_nodes())
+    # The migrations relabelled rows behind the cache's back: read again, as the next tests'
+    # reload of the starter site expects (it creates none while loading).
+    ContentType.objects.clear_cache()
+    ContentType.objects.get_for_models(*django_apps.get_models())
 
     assert ContactSubmission.objects.get().message == "Bonjour"
     assert Attempt.objects.get().kind == "password_reset"

@@ -15,9 +15,11 @@ from pypdf import PdfReader
 from petr.declarations.models import Declaration, DeclarationSettings
 from petr.declarations.tests.helpers import (
     LA_POSTE_SIRET,
+    VALID_SIRET,
     declaration_page,
     fields,
     post,
+    token,
 )
 from petr.library.tests.helpers import PDF
 from petr.territory.models import Commune
@@ -205,3 +207,25 @@ def test_with_the_mail_server_down_nothing_is_lost_and_mail_leaves_later(
     holder = next(m for m in smtp.messages if "jeanne@example.fr" in m.split("\n\n")[0])
     assert declaration.number in holder and "application/pdf" in holder
     assert any("leader@petr.example" in m for m in smtp.messages)
+
+
+def test_a_siret_typed_with_spaces_is_read_without_them(client, page):
+    spaced = f"{VALID_SIRET[:3]} {VALID_SIRET[3:6]}\u00a0{VALID_SIRET[6:9]} {VALID_SIRET[9:]}"
+    assert receipt_of(client, post(client, siret=spaced)).status_code == 200
+    assert Declaration.objects.get().siret == VALID_SIRET
+
+
+def test_optional_fields_say_so_once(client, page):
+    html = client.get(declaration_page().url).content.decode()
+    for label in ("Autres financeurs sollicités", "Pièces jointes"):
+        after = html.split(label, 1)[1].split("</label>", 1)[0]
+        assert after.count("facultati") == 1, (label, after)
+
+
+def test_a_correction_sent_at_once_after_an_error_is_not_too_fast(client, page):
+    refused = post(client, title="")
+    assert refused.status_code == 400
+    fresh = re.search(r'name="token" value="([^"]+)"', refused.text).group(1)
+    assert receipt_of(client, post(client, token=fresh)).status_code == 200
+    too_soon = post(client, token=token(seconds_ago=1), title="Un autre projet")
+    assert too_soon.status_code == 400 and "trop vite" in too_soon.text  # a form just shown
