@@ -2,7 +2,7 @@ import io
 import re
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import Client
 from wagtail.models import Site
 
@@ -153,6 +153,16 @@ def test_a_photo_of_the_territory_replaces_the_drawing(
     assert 'class="hero__map"' not in html
 
 
+def empty_the_site():
+    """No site, no home page, nothing marked as seeded: what `seed_site` finds on a new install
+    (the territory stays: seeding loads it only when it is empty)."""
+    from wagtail.models import Page
+
+    Site.objects.all().delete()
+    Page.objects.get(depth=2).delete()
+    SeedMark.objects.all().delete()
+
+
 def test_seeding_an_emptied_site_builds_the_same_site_again(seeded):
     """The starter site is built once per code version and cloned (petr/test_databases.py): this
     runs the seeding itself on every test run, from an empty site to the same pages."""
@@ -164,9 +174,7 @@ def test_seeding_an_emptied_site_builds_the_same_site_again(seeded):
         return sorted(pages), SeedMark.objects.count()
 
     before = shape()
-    Site.objects.all().delete()
-    Page.objects.get(depth=2).delete()
-    SeedMark.objects.all().delete()
+    empty_the_site()
     Group.objects.filter(name__in=["Communication", "Secrétariat — actes"]).delete()
 
     call_command("seed_site", stdout=open("/dev/null", "w"))  # noqa: SIM115
@@ -183,9 +191,7 @@ def test_the_generic_starter_pack_builds_a_site_any_petr_can_keep(seeded):
 
     from petr.core.models import SiteIdentity
 
-    Site.objects.all().delete()
-    Page.objects.get(depth=2).delete()
-    SeedMark.objects.all().delete()
+    empty_the_site()
     out = io.StringIO()
 
     call_command("seed_site", starter="generique", stdout=out)
@@ -213,9 +219,7 @@ def test_every_shipped_starter_pack_builds_a_site_whose_pages_render(seeded, nam
 
     from petr.core.models import SiteIdentity
 
-    Site.objects.all().delete()
-    Page.objects.get(depth=2).delete()
-    SeedMark.objects.all().delete()
+    empty_the_site()
 
     call_command("seed_site", starter=name, stdout=io.StringIO())
 
@@ -226,3 +230,14 @@ def test_every_shipped_starter_pack_builds_a_site_whose_pages_render(seeded, nam
     client = Client()
     for page in pages:
         assert client.get(page.url).status_code == 200, page.url
+
+
+def test_a_pack_the_site_cannot_read_is_refused_in_french_and_leaves_nothing(seeded, tmp_path):
+    (tmp_path / "pack.yaml").write_text("base: generique\n", encoding="utf-8")
+    (tmp_path / "pages.yaml").write_text("contact: {titre: Contact, slug: contact}\n", "utf-8")
+    empty_the_site()
+
+    with pytest.raises(CommandError, match="ne comprend pas.*titre.*rien n'a été créé"):
+        call_command("seed_site", starter=str(tmp_path), stdout=io.StringIO())
+
+    assert not Site.objects.exists() and not SeedMark.objects.exists()

@@ -1,5 +1,6 @@
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from petr.accounts.roles import sync_roles
@@ -36,8 +37,15 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, starter, **options):
-        with using(starter), transaction.atomic():
-            self.seed()
+        try:
+            with using(starter), transaction.atomic():
+                self.seed()
+        except (TypeError, ValueError, KeyError, AttributeError, ValidationError) as error:
+            # A pack's key or value the pages do not take (a misspelt field, a list for a text).
+            raise CommandError(
+                f"Le pack de départ « {starter} » contient une valeur que le site ne comprend "
+                f"pas ({type(error).__name__} : {error}) : rien n'a été créé."
+            ) from error
 
     def seed(self):
         seed_territory(self.stdout)
