@@ -1,14 +1,43 @@
 """The few content blocks editors compose pages with. Each has one template in
 templates/core/blocks/. Changing a definition means a migration: do it deliberately."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from petr.core.admin.dates import ERRORS, FrenchInput
+
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class _FrenchField:
+    """A date or time inside a StreamField typed the French way, as in the model fields
+    (core/admin/dates.py): Wagtail's picker in a block replaced `30/11/2026` by today's date.
+    Every block with a date or a time is one of the three below (core/tests/test_house.py)."""
+
+    kind, form_field = None, None
+
+    @cached_property
+    def field(self):
+        options = {"error_messages": {"invalid": ERRORS[self.kind]}, **self.field_options}
+        return self.form_field(widget=FrenchInput(self.kind), **options)
+
+
+class FrenchDateBlock(_FrenchField, blocks.DateBlock):
+    kind, form_field = "date", forms.DateField
+
+
+class FrenchTimeBlock(_FrenchField, blocks.TimeBlock):
+    kind, form_field = "time", forms.TimeField
+
+
+class FrenchDateTimeBlock(_FrenchField, blocks.DateTimeBlock):
+    kind, form_field = "datetime", forms.DateTimeField
 
 
 class NavigationLinkBlock(blocks.StructBlock):

@@ -10,9 +10,11 @@ from django.forms.utils import ErrorList
 from wagtail import blocks
 from wagtail.fields import StreamField
 
+from petr.core.blocks import FrenchDateBlock
+
 
 class MeasurementBlock(blocks.StructBlock):
-    date = blocks.DateBlock(label="date")
+    date = FrenchDateBlock(label="date")
     value = blocks.DecimalBlock(label="valeur", decimal_places=2, max_digits=14)
 
 

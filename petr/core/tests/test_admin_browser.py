@@ -172,3 +172,31 @@ def test_the_secretariat_creates_a_seance_without_leaving_the_act(live_seeded, b
     assert page.url == form_url  # still on the act being written
     context.close()
     assert Meeting.objects.filter(date="2026-12-05").exists()
+
+
+def test_a_date_typed_in_a_block_is_the_date_saved(live_seeded, browser):
+    programme = Page.objects.get(slug="cls-3")
+    context, page = logged_in(live_seeded, browser)
+    page.goto(f"{live_seeded.url}/admin/pages/add/programmes/actionpage/{programme.pk}/")
+    page.get_by_role("textbox", name="Titre*").fill("Ateliers de prévention")
+    page.locator("[data-contentpath='indicators']").get_by_title("Insérer un bloc").click()
+    page.locator("#indicators-0-value-label").fill("Ateliers tenus")
+    page.locator("#indicators-0-value-baseline").fill("0")
+    page.locator("#indicators-0-value-target").fill("12")
+    measured = page.locator("#indicators-0-value-measurements-0-value-date")
+    expect(page.get_by_text("Format : JJ/MM/AAAA, par exemple 05/12/2026").first).to_be_visible()
+    measured.type("31/11/2026")  # no such day
+    page.locator("#indicators-0-value-measurements-0-value-value").fill("3")
+    expect(measured).to_have_value("31/11/2026")  # leaving the field changes nothing
+    save_draft(page)
+    expect(page.get_by_text("Date non reconnue").first).to_be_visible()
+    measured = page.locator("#indicators-0-value-measurements-0-value-date")
+    expect(measured).to_have_value("31/11/2026")  # what was typed stays
+    measured.fill("30/11/2026")
+    save_draft(page)
+    expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/"), timeout=20_000)
+    expect(measured).to_have_value("30/11/2026")
+    context.close()
+    action = Page.objects.get(title="Ateliers de prévention").specific
+    indicator = action.get_latest_revision_as_object().indicators[0].value
+    assert str(indicator["measurements"][0]["date"]) == "2026-11-30"

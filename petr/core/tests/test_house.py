@@ -62,3 +62,32 @@ def test_the_readme_shows_one_short_line_per_app():
     rows = [line for line in readme.splitlines() if re.match(r"\| \d \| `\w+/` \|", line)]
     assert {line.split("|")[2].strip().strip("`/") for line in rows} == set(LAYER)
     assert max(len(line) for line in rows) <= 120
+
+
+def child_blocks(block):
+    yield block
+    children = getattr(block, "child_blocks", None) or {}
+    for child in children.values():
+        yield from child_blocks(child)
+    if hasattr(block, "child_block"):  # a ListBlock
+        yield from child_blocks(block.child_block)
+
+
+def test_every_date_or_time_in_a_block_is_typed_the_french_way():
+    from django.apps import apps
+    from wagtail import blocks
+    from wagtail.fields import StreamField
+
+    from petr.core.blocks import FrenchDateBlock, FrenchDateTimeBlock, FrenchTimeBlock
+
+    wagtails = (blocks.DateBlock, blocks.TimeBlock, blocks.DateTimeBlock)
+    french = (FrenchDateBlock, FrenchTimeBlock, FrenchDateTimeBlock)
+    found = {}
+    for model in apps.get_models():
+        for field in model._meta.get_fields():
+            if isinstance(field, StreamField):
+                for block in child_blocks(field.stream_block):
+                    if isinstance(block, wagtails):
+                        found[f"{model.__name__}.{field.name}.{block.name}"] = block
+    assert found  # the indicators' measurements at least
+    assert [name for name, block in found.items() if not isinstance(block, french)] == []
