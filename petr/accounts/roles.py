@@ -4,7 +4,7 @@ seed keys, so renaming a page changes nothing), the libraries, settings and reco
 administrator granted on top; `seed_site` runs it. A new content family gives its role its
 permissions by adding a line here.
 
-Publication of the missions' pages needs the approval of « Direction » (the workflow
+« Rédaction » writes everywhere and publishes nothing. Publication of the missions' pages needs the approval of « Direction » (the workflow
 « Validation par la direction »); the other roles publish their own pages."""
 
 from django.contrib.auth.models import Group, Permission
@@ -31,6 +31,8 @@ PUBLISHING = ["add_page", "change_page", "publish_page", "lock_page", "unlock_pa
 EDITING = ["add_page", "change_page"]
 # The missions' places (carpool areas, health centres…): every mission officer keeps them.
 PLACES = [f"places.{action}_place" for action in ("add", "change", "delete")]
+# Whoever may publish an act creates its séance from the act form.
+SEANCES = ["library.add_meeting", "library.change_meeting", "library.view_body"]
 
 ROLES = {
     "Communication": {
@@ -42,17 +44,23 @@ ROLES = {
             "core.change_navigationsettings",
             "contact.view_contactsubmission",
             "contact.delete_contactsubmission",
+            *SEANCES,
         ],
     },  # fmt: skip
     "Secrétariat — actes": {
         "pages": {"page.actes": PUBLISHING, "page.documents": PUBLISHING},
         "collections": IMAGES_AND_FILES,
-        "models": ADMIN + ["library.add_meeting", "library.change_meeting"],
+        "models": ADMIN + SEANCES + ["library.add_body", "library.change_body"],
+    },
+    "Rédaction": {
+        "pages": {"page.home": EDITING},
+        "collections": IMAGES_AND_FILES,
+        "models": ADMIN + SEANCES,
     },
     "Direction": {
         "pages": {"page.home": PUBLISHING},
         "collections": IMAGES_AND_FILES,
-        "models": ADMIN + ["contact.view_contactsubmission"],
+        "models": ADMIN + SEANCES + ["contact.view_contactsubmission"],
     },
 }
 # One role per mission, on its own pages: « Chargé·e de mission — LEADER »…
@@ -68,6 +76,9 @@ MISSION_EXTRA_MODELS = {
         "declarations.change_declarationsettings",
     ]
 }
+# Wagtail's English groups become French roles: members and every permission move over, and the
+# English group goes (« Editors » writes without publishing, like « Rédaction »).
+ENGLISH_GROUPS = {"Moderators": "Direction", "Editors": "Rédaction"}
 WORKFLOW = "Validation par la direction"
 # The sections whose pages are published once « Direction » approves.
 WORKFLOW_PAGES = ["page.missions", "page.projects"]
@@ -120,6 +131,29 @@ def grant(group, role):
         )
 
 
+def merge_into(source, target):
+    target.user_set.add(*source.user_set.all())
+    target.permissions.add(*source.permissions.all())
+    for granted in source.page_permissions.all():
+        GroupPagePermission.objects.get_or_create(
+            group=target, page=granted.page, permission=granted.permission
+        )
+    for granted in source.collection_permissions.all():
+        GroupCollectionPermission.objects.get_or_create(
+            group=target, collection=granted.collection, permission=granted.permission
+        )
+    for task in GroupApprovalTask.objects.filter(groups=source):
+        task.groups.add(target)
+    source.delete()
+
+
+def retire_english_groups():
+    for english, french in ENGLISH_GROUPS.items():
+        group = Group.objects.filter(name=english).first()
+        if group:
+            merge_into(group, Group.objects.get(name=french))
+
+
 def the_workflow():
     task, _ = GroupApprovalTask.objects.get_or_create(name="Validation par la direction")
     task.groups.add(Group.objects.get(name=APPROVERS))
@@ -146,6 +180,7 @@ def sync_roles():
     for name, role in {**ROLES, **mission_roles()}.items():
         group, _ = Group.objects.get_or_create(name=name)
         grant(group, role)
+    retire_english_groups()
     # Once each: an administrator's later changes stay.
     seed_once("roles.workflow", retire_wagtails_workflow)
     for key in WORKFLOW_PAGES:

@@ -198,7 +198,7 @@ WAGTAILADMIN_USER_LOGIN_FORM = "petr.accounts.login.LoginForm"
 # groups, those who publish (petr/accounts/roles.py), optional for the others. Only
 # development may turn it off (a deploy check says so).
 TWO_FACTOR_ENFORCED = True
-TWO_FACTOR_REQUIRED_GROUPS = ["Moderators", "Communication", "Secrétariat — actes", "Direction"]
+TWO_FACTOR_REQUIRED_GROUPS = ["Communication", "Secrétariat — actes", "Direction"]
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Portail du PETR")
 
 # Staff sessions: closed after 30 minutes without activity, and after 10 hours in any case.

@@ -17,7 +17,7 @@ def test_changes_to_rights_and_settings_are_logged_with_their_author(admin_clien
         url, {"recipient": "accueil@petr.example", "retention_days": "100"}
     )
     assert response.status_code == 302
-    editors = Group.objects.get(name="Editors")
+    editors = Group.objects.get(name="Rédaction")
     editors.permissions.add(Permission.objects.get(codename="delete_contactsubmission"))
     assert ModelLogEntry.objects.filter(user=None).count() == 0  # outside the admin: not here
 
@@ -31,5 +31,5 @@ def test_changes_to_rights_and_settings_are_logged_with_their_author(admin_clien
     assert ("group", "wagtail.edit", admin.pk) in entries
     assert ("user", "wagtail.create", admin.pk) in entries
     history = admin_client.get("/admin/reports/site-history/").content.decode()
-    assert "bob" in history and "Editors" in history
+    assert "bob" in history and "Rédaction" in history
     assert ContactSettings.load().retention_days == 100

@@ -34,8 +34,16 @@ def test_communication_publishes_news_agenda_and_pages_and_keeps_the_identity(pa
     )
     assert user.has_perm("contact.view_contactsubmission")  # reads the contact messages
     assert policy_registry.get_by_type(get_image_model()).user_has_permission(user, "add")
-    assert not user.has_perm("library.add_meeting")
     assert not user.has_perm("wagtailusers.add_user") and not user.is_superuser
+
+
+def test_whoever_may_publish_an_act_may_create_its_seance(pages):
+    """The guide's step « Nouvel acte › Choisir séance › Nouvelle séance » ends for every role."""
+    for group in Group.objects.all():
+        user = member(group.name)
+        if rights(user, "actes")[2]:
+            assert user.has_perm("library.add_meeting"), group.name
+            assert user.has_perm("library.view_body"), group.name  # the list of instances
 
 
 def test_the_secretariat_keeps_the_register_and_nothing_else(pages):
@@ -75,9 +83,37 @@ def test_roles_are_synchronised_again_without_losing_an_administrators_grant(see
     from petr.accounts.roles import sync_roles
 
     communication = Group.objects.get(name="Communication")
-    extra = Group.objects.get(name="Editors").permissions.first()
+    extra = Group.objects.get(name="Rédaction").permissions.first()
     communication.permissions.add(extra)
     before = communication.page_permissions.count()
     sync_roles()
     assert extra in communication.permissions.all()
     assert communication.page_permissions.count() == before
+
+
+def test_wagtails_english_groups_become_french_roles_with_their_members_and_rights(seeded):
+    from django.contrib.auth.models import Permission
+    from wagtail.models import GroupPagePermission
+
+    from petr.accounts.roles import sync_roles
+
+    assert not Group.objects.filter(name__in=["Moderators", "Editors"]).exists()
+    # A site installed before: Wagtail's groups, a member each, a right granted there alone.
+    moderators, editors = (Group.objects.create(name=n) for n in ("Moderators", "Editors"))
+    mona = User.objects.create_user("mona", password="x" * 16)
+    eddy = User.objects.create_user("eddy", password="x" * 16)
+    mona.groups.add(moderators)
+    eddy.groups.add(editors)
+    delete_image = Permission.objects.get(codename="delete_image")
+    moderators.permissions.add(delete_image)
+    news = Page.objects.get(slug="actualites")
+    lock = Permission.objects.get(codename="lock_page")
+    GroupPagePermission.objects.create(group=editors, page=news, permission=lock)
+    sync_roles()
+    assert not Group.objects.filter(name__in=["Moderators", "Editors"]).exists()
+    assert [g.name for g in mona.groups.all()] == ["Direction"]
+    assert [g.name for g in eddy.groups.all()] == ["Rédaction"]
+    assert delete_image in Group.objects.get(name="Direction").permissions.all()
+    eddy = User.objects.get(pk=eddy.pk)  # permissions are cached per user
+    assert news.permissions_for_user(eddy).can_lock()
+    assert not news.permissions_for_user(eddy).can_publish()  # Rédaction writes only

@@ -80,8 +80,8 @@ def test_an_administrator_sets_it_up_then_needs_it_at_every_login(seeded):
     assert response["Location"] == "/admin/"  # never sent to another site
 
 
-def test_moderators_must_editors_may(seeded):
-    for name, group in (("mona", "Moderators"), ("eddy", "Editors")):
+def test_those_who_publish_must_those_who_write_may(seeded):
+    for name, group in (("mona", "Direction"), ("eddy", "Rédaction")):
         user = User.objects.create_user(name, f"{name}@petr.example", PASSWORD)
         user.groups.add(Group.objects.get(name=group))
     assert (

@@ -64,7 +64,7 @@ def test_editors_do_not_see_account_security(claire):
     from django.contrib.auth.models import Group
 
     editor = User.objects.create_user("eve", "eve@petr.example", PASSWORD)
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(Group.objects.get(name="Rédaction"))
     for user, sees in ((claire, True), (editor, False)):
         client = Client()
         client.force_login(user)

@@ -155,7 +155,7 @@ def test_dates_and_slugs_are_typed_the_french_way(live_seeded, browser):
 def test_the_secretariat_creates_a_seance_without_leaving_the_act(live_seeded, browser):
     from django.contrib.auth.models import Group
 
-    from petr.library.models import Meeting
+    from petr.library.models import Body, Meeting
 
     secretary = User.objects.create_user("paul", "paul@petr.example", PASSWORD)
     secretary.groups.add(Group.objects.get(name="Secrétariat — actes"))
@@ -166,12 +166,20 @@ def test_the_secretariat_creates_a_seance_without_leaving_the_act(live_seeded, b
     page.get_by_role("tab", name="Nouvelle séance").click()
     dialog = page.locator(".modal-content")
     expect(dialog.get_by_text("Format : JJ/MM/AAAA, par exemple 05/12/2026")).to_be_visible()
+    instance = dialog.get_by_label("Instance")
+    expect(instance.locator("option:checked")).to_have_text("Choisissez l'instance")  # no guess
+    options = instance.locator("option").all_inner_texts()
+    assert options[1:] == [str(body) for body in Body.objects.all()]
+    expect(dialog.get_by_role("link", name="Modifier la liste des instances")).to_be_visible()
     dialog.get_by_label("Date de la séance").fill("05/12/2026")
     dialog.get_by_role("button", name="Créer la séance").click()
-    expect(page.locator("#id_meeting-title")).to_have_text("Conseil syndical du 5 décembre 2026")
+    assert instance.evaluate("select => select.validity.valueMissing")  # not sent unchosen
+    instance.select_option(label="Bureau")
+    dialog.get_by_role("button", name="Créer la séance").click()
+    expect(page.locator("#id_meeting-title")).to_have_text("Bureau du 5 décembre 2026")
     assert page.url == form_url  # still on the act being written
     context.close()
-    assert Meeting.objects.filter(date="2026-12-05").exists()
+    assert Meeting.objects.get(date="2026-12-05").body.name == "Bureau"
 
 
 def test_a_date_typed_in_a_block_is_the_date_saved(live_seeded, browser):

@@ -1,4 +1,4 @@
-"""An editor of the Moderators group publishes a news item, an event and a deliberation through
+"""An editor of the Direction group publishes a news item, an event and a deliberation through
 the admin's own forms, then finds each on the site, in the feeds, in the search and, for the
 event, in the calendar file."""
 
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def editor(client, seeded):
     user = User.objects.create_user("claire", "claire@petr.example", "motdepasse-solide")
-    user.groups.add(Group.objects.get(name="Moderators"))  # Wagtail's publishing role
+    user.groups.add(Group.objects.get(name="Direction"))  # the French publishing role
     client.force_login(user)
     return client
 

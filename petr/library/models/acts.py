@@ -19,19 +19,39 @@ from petr.web.wagtail_internals import is_new_upload
 from .private_file import PrivateFileMixin, private_storage
 
 
+class Body(models.Model):
+    """One of the PETR's bodies whose séances are listed (conseil syndical, bureau…): data staff
+    keep, seeded from the starter pack, chosen from a list when a séance is created."""
+
+    name = models.CharField("nom", max_length=100, unique=True)
+    order = models.PositiveSmallIntegerField("ordre dans la liste", default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = "instance"
+        verbose_name_plural = "instances"
+
+    def __str__(self):
+        return self.name
+
+
+class MeetingManager(models.Manager):
+    def get_queryset(self):
+        return super().get_queryset().select_related("body")  # named by every séance's title
+
+
 class Meeting(models.Model):
     """A meeting of one of the PETR's bodies, whose deliberations are listed together."""
 
-    body = models.CharField(
-        "instance",
-        max_length=100,
-        default="Conseil syndical",
-        help_text="Conseil syndical, bureau…",
+    body = models.ForeignKey(
+        Body, verbose_name="instance", on_delete=models.PROTECT, related_name="meetings"
     )
     date = models.DateField("date de la séance")
 
+    objects = MeetingManager()
+
     class Meta:
-        ordering = ["-date", "body"]
+        ordering = ["-date", "body__order", "body__name"]
         verbose_name = "séance"
         verbose_name_plural = "séances"
 

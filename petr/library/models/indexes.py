@@ -31,7 +31,7 @@ class ActIndexPage(RoutablePageMixin, BasePage):
         return (
             public(ActPage.objects.live())
             .descendant_of(self)
-            .select_related("meeting")
+            .select_related("meeting__body")
             .order_by("-decision_date", "-number", "-pk")
         )
 

@@ -4,7 +4,14 @@ import zipfile
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from petr.library.models import ActIndexPage, ActPage, DocumentIndexPage, DocumentPage, Meeting
+from petr.library.models import (
+    ActIndexPage,
+    ActPage,
+    Body,
+    DocumentIndexPage,
+    DocumentPage,
+    Meeting,
+)
 from petr.library.tests.pdfs import make_pdf
 
 PDF = make_pdf()
@@ -29,7 +36,8 @@ def pdf(content=PDF, name="deliberation.pdf"):
 
 
 def meeting(date=datetime.date(2026, 12, 8)):
-    return Meeting.objects.get_or_create(body="Conseil syndical", date=date)[0]
+    body = Body.objects.get(name="Conseil syndical")  # seeded from the starter pack
+    return Meeting.objects.get_or_create(body=body, date=date)[0]
 
 
 def publish_act(title="Adoption du budget primitif 2027", publish=True, **fields):

@@ -162,3 +162,23 @@ def test_the_admin_links_the_file_where_the_public_gets_it_and_locks_an_online_a
     draft = publish_act(publish=False)
     html = admin_client.get(f"/admin/pages/{draft.pk}/edit/").content.decode()
     assert "accessible une fois la page publiée" in html and 'type="file" name="file"' in html
+
+
+def test_a_seance_is_held_by_a_body_chosen_from_the_seeded_list(admin_client, seeded):
+    from petr.core.starter import StarterPack
+    from petr.library.models import Body, Meeting
+
+    seeded_names = StarterPack(settings.STARTER_PACK).get("site.bodies")
+    assert [b.name for b in Body.objects.all()] == seeded_names
+    url = "/admin/snippets/library/meeting/add/"
+    form = admin_client.get(url).content.decode()
+    assert "Choisissez l&#x27;instance" in form and "/admin/snippets/library/body/" in form
+    refused = admin_client.post(url, {"body": "", "date": "05/12/2026"})
+    assert refused.status_code == 200 and "Champ requis" in refused.content.decode()
+    bureau = Body.objects.get(name="Bureau")
+    assert admin_client.post(url, {"body": bureau.pk, "date": "05/12/2026"}).status_code == 302
+    assert str(Meeting.objects.get()) == "Bureau du 5 décembre 2026"
+    renamed = {"name": "Bureau syndical", "order": "1"}
+    edit = f"/admin/snippets/library/body/edit/{bureau.pk}/"
+    assert admin_client.post(edit, renamed).status_code == 302
+    assert str(Meeting.objects.get()) == "Bureau syndical du 5 décembre 2026"  # named once
