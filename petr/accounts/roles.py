@@ -4,8 +4,9 @@ seed keys, so renaming a page changes nothing), the libraries, settings and reco
 administrator granted on top; `seed_site` runs it. A new content family gives its role its
 permissions by adding a line here.
 
-« Rédaction » writes everywhere and publishes nothing. Publication of the missions' pages needs the approval of « Direction » (the workflow
-« Validation par la direction »); the other roles publish their own pages."""
+« Rédaction » writes everywhere and publishes nothing. Publication of the missions' pages needs
+the approval of « Direction » (the workflow « Validation par la direction »); the other roles
+publish their own pages."""
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
