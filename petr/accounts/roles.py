@@ -61,7 +61,9 @@ ROLES = {
     "Direction": {
         "pages": {"page.home": PUBLISHING},
         "collections": IMAGES_AND_FILES,
-        "models": ADMIN + SEANCES + ["contact.view_contactsubmission"],
+        "models": ADMIN
+        + SEANCES
+        + ["contact.view_contactsubmission", "programmes.change_project_amounts"],
     },
 }
 # One role per mission, on its own pages: « Chargé·e de mission — LEADER »…
@@ -75,6 +77,7 @@ MISSION_EXTRA_MODELS = {
         "declarations.view_declaration",
         "declarations.change_declaration",
         "declarations.change_declarationsettings",
+        "programmes.change_project_amounts",
     ]
 }
 # Wagtail's English groups become French roles: members and every permission move over, and the

@@ -29,7 +29,7 @@ class CommuneSelect(ByCommunauteMixin, forms.Select):
 
 
 class CommuneCheckboxes(ByCommunauteMixin, forms.CheckboxSelectMultiple):
-    template_name = "territory/widgets/commune_checkboxes.html"
+    template_name = "core/widgets/grouped_checkboxes.html"
 
 
 def keep_departed_communes(form, name="communes"):

@@ -4,6 +4,7 @@ the law requires it (GDPR; rules on publishing CAP beneficiaries, Regulation (EU
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -19,6 +20,7 @@ from petr.core.blocks import body_stream
 from petr.core.french.numbers import decimal_comma
 from petr.core.listing import render_listing
 from petr.core.models import BasePage
+from petr.programmes.widgets import ActionCheckboxes
 from petr.territory.models import IN_PERIMETER
 from petr.territory.widgets import CommuneCheckboxes, keep_departed_communes
 from petr.web.invalidation import OPEN_DATA
@@ -67,14 +69,32 @@ class ProjectIndexPage(RoutablePageMixin, BasePage):
         )  # fmt: skip
 
 
+AMOUNTS = "programmes.change_project_amounts"
+
+
 class ProjectForm(WagtailAdminPageForm):
     """Each aid names its funder and is not paid beyond its amount; aid never above the cost;
     the committee's date within the period of the actions' programmes. Each error names its
-    field."""
+    field. The cost and the aids are the programme's money: only those with AMOUNTS change them
+    (the LEADER officer, the direction); others see them and keep them as they are, so they
+    create no project either."""
+
+    def money_changed(self):
+        lines = self.formsets["fundings"].forms  # a line's order is not money
+        return "total_cost" in self.changed_data or any(
+            set(line.changed_data) - {"ORDER"} for line in lines
+        )
 
     def clean(self):
         cleaned = super().clean()
         keep_departed_communes(self)
+        user = getattr(self, "for_user", None)
+        if user and not user.has_perm(AMOUNTS) and self.money_changed():
+            raise ValidationError(
+                "Seules la mission LEADER et la direction saisissent le coût et les aides d'un "
+                "projet : vos autres changements sont gardés ci-dessous ; remettez le coût et "
+                "les aides comme ils étaient, ou demandez-leur."
+            )
         for form in self.formsets["fundings"].forms:
             line = form.cleaned_data if form.is_valid() else {}
             if line.get("funder") == Funder.OTHER and not line.get("other"):
@@ -162,7 +182,7 @@ class ProjectPage(BasePage):
             [FieldPanel("total_cost"), FieldPanel("committee_date"), FieldPanel("status")]
         ),
         InlinePanel("fundings", label="aide", heading="Financeurs"),
-        FieldPanel("actions"),
+        FieldPanel("actions", widget=ActionCheckboxes),
         FieldPanel("communes", widget=CommuneCheckboxes),
         FieldPanel("photo"),
         FieldPanel("body"),
@@ -176,6 +196,7 @@ class ProjectPage(BasePage):
     class Meta:
         verbose_name = "projet soutenu"
         verbose_name_plural = "projets soutenus"
+        permissions = [("change_project_amounts", "Modifier le coût et les aides des projets")]
 
     def shown_on_pages(self):
         """The programmes above its actions."""

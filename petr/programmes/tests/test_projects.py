@@ -193,3 +193,51 @@ def test_a_project_links_its_live_documents_only(client, seeded):
     html = client.get(project.url).text
     assert "Documents liés" in html and "Convention FEADER" in html
     assert "Avenant en préparation" not in html
+
+
+def test_only_the_leader_officer_and_the_direction_type_a_projects_money(client, seeded):
+    from django.contrib.auth.models import Group
+
+    project = add_project(fundings=(("leader", "20000", "0"),))
+    line = project.fundings.get()
+
+    def edit(role, amount, title):
+        user = User.objects.create_user(f"agent-{User.objects.count()}", password="x" * 16)
+        user.groups.add(Group.objects.get(name=role))
+        client.force_login(user)
+        funding = {"id": line.pk, "funder": "leader", "other": "", "amount": amount, "paid": "0"}
+        data = {
+            "title": title, "slug": project.slug, "intro": "", "beneficiary": project.beneficiary,
+            "beneficiary_kind": "association", "total_cost": "50 000", "committee_date": "",
+            "status": "programme", "body": streamfield([]), "related": streamfield([]),
+            "fundings": inline_formset([funding], initial=1),
+        }  # fmt: skip
+        return client.post(f"/admin/pages/{project.pk}/edit/", nested_form_data(data))
+
+    refused = edit("Communication", "25 000", "Tiers-lieu rénové")
+    assert refused.status_code == 200
+    assert "Seules la mission LEADER et la direction" in refused.content.decode()
+    assert "Tiers-lieu rénové" in refused.content.decode()  # what was typed stays
+    assert edit("Communication", "20 000", "Tiers-lieu rénové").status_code == 302  # words only
+    assert edit("Chargé·e de mission — LEADER", "25 000", "Tiers-lieu").status_code == 302
+    saved = ProjectPage.objects.get(pk=project.pk).get_latest_revision_as_object()
+    assert saved.fundings.get().amount == Decimal("25000")
+
+
+def test_a_projects_actions_are_ticked_under_their_programme_drafts_marked(client, seeded):
+    cls3 = ProgrammePage.objects.get(slug="cls-3")
+    live = ActionPage(title="Prévention", axis=cls3.axes.first())
+    cls3.add_child(instance=live)
+    live.save_revision().publish()
+    draft = ActionPage(title="Télémédecine", axis=cls3.axes.first(), live=False)
+    cls3.add_child(instance=draft)
+    admin = User.objects.create_superuser("claire", "c@p.example", "x" * 16)
+    client.force_login(admin)
+    html = client.get(
+        f"/admin/pages/add/programmes/projectpage/{ProjectIndexPage.objects.get().pk}/"
+    )
+    html = html.content.decode().replace("&#x27;", "'")
+    group = html[html.index(f'<legend class="w-field__label">{cls3.title}</legend>') :]
+    group = group[: group.index("</fieldset>")]
+    assert 'type="checkbox" name="actions"' in group
+    assert group.index("Prévention") < group.index("Télémédecine — brouillon")  # live first
