@@ -19,3 +19,14 @@ def second_factor_required(user):
 
 def has_second_factor(user):
     return user_has_device(user, confirmed=True)
+
+
+def second_factor_status(user):
+    """What the dashboard and « Compte » say of it."""
+    from django.urls import reverse
+
+    return {
+        "active": has_second_factor(user),
+        "required": second_factor_required(user),
+        "setup_url": reverse("accounts_setup"),
+    }

@@ -1,5 +1,6 @@
 """The admin's dashboard says what to do: a button per everyday task the user may do, and what
-waits for them (messages received this week, scheduled publications)."""
+waits for them (their drafts, messages received this week, scheduled publications), and
+whether their account has its second factor."""
 
 from datetime import timedelta
 
@@ -10,31 +11,61 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, Revision
 
+from petr.accounts.policy import second_factor_status
 from petr.contact.models import ContactSubmission
-from petr.events.models import EventIndexPage, EventPage
-from petr.library.models import ActIndexPage, ActPage, DocumentIndexPage, DocumentPage
-from petr.news.models import NewsIndexPage, NewsPage
+from petr.events.models import EventPage
+from petr.library.models import ActPage, DocumentPage
+from petr.news.models import NewsPage
+from petr.programmes.models import ActionPage, ProjectPage
 
-# (label, page type, where it goes): each shortcut opens the form of a new page.
-SHORTCUTS = [
-    ("Nouvelle actualité", NewsPage, NewsIndexPage),
-    ("Nouvel événement", EventPage, EventIndexPage),
-    ("Nouvel acte", ActPage, ActIndexPage),
-    ("Nouveau document", DocumentPage, DocumentIndexPage),
+# (label, page type, permission also needed, listing that asks for the parent when there are
+# several): each shortcut opens the form of a new page.
+PAGE_SHORTCUTS = [
+    ("Nouvelle actualité", NewsPage, None, None),
+    ("Nouvel événement", EventPage, None, None),
+    ("Nouvel acte", ActPage, None, None),
+    ("Nouveau document", DocumentPage, None, None),
+    ("Nouvelle fiche action", ActionPage, None, "action_listing"),
+    ("Nouveau projet soutenu", ProjectPage, "programmes.change_project_amounts", "project_listing"),
 ]
+# (label, permission, url name): records kept outside the page tree.
+RECORD_SHORTCUTS = [
+    ("Nouveau lieu", "places.add_place", "wagtailsnippets_places_place:add"),
+    ("Importer des lieux", "places.add_place", "places_import"),
+]
+DRAFTS_SHOWN = 10
+
+
+def page_shortcut(user, label, model, permission, listing):
+    if permission and not user.has_perm(permission):
+        return None
+    parents = [
+        parent
+        for parent in Page.objects.type(*model.allowed_parent_page_models()).order_by("path")
+        if parent.permissions_for_user(user).can_add_subpage()
+    ]
+    if not parents:
+        return None
+    if len(parents) > 1:
+        return label, reverse(f"{listing}:choose_parent")
+    meta = model._meta
+    return label, reverse("wagtailadmin_pages:add", args=[meta.app_label, meta.model_name,
+                                                         parents[0].pk])  # fmt: skip
 
 
 def shortcuts(user):
-    links = []
-    for label, model, index_model in SHORTCUTS:
-        index = index_model.objects.first()
-        if index and index.permissions_for_user(user).can_add_subpage():
-            meta = model._meta
-            url = reverse(
-                "wagtailadmin_pages:add", args=[meta.app_label, meta.model_name, index.pk]
-            )
-            links.append((label, url))
-    return links
+    links = [page_shortcut(user, *shortcut) for shortcut in PAGE_SHORTCUTS]
+    links += [(label, reverse(url)) for label, permission, url in RECORD_SHORTCUTS
+              if user.has_perm(permission)]  # fmt: skip
+    return [link for link in links if link]
+
+
+def drafts(user):
+    """Pages this user created that were never published: an abandoned first try shows here,
+    to finish or delete, rather than only as a slug « déjà utilisé »."""
+    pages = Page.objects.filter(owner=user, live=False, first_published_at__isnull=True)
+    pages = pages.select_related("content_type")
+    return pages.order_by("-latest_revision_created_at")[:DRAFTS_SHOWN]
 
 
 class TasksPanel(Component):
@@ -51,6 +82,8 @@ class TasksPanel(Component):
         can_read = user.has_perm("contact.view_contactsubmission")
         return {
             "shortcuts": shortcuts(user),
+            "drafts": drafts(user),
+            "second_factor": second_factor_status(user),
             "scheduled": [p for p in pages if p.permissions_for_user(user).can_edit()],
             "messages": ContactSubmission.objects.filter(created_at__gte=week_ago).count()
             if can_read

@@ -39,6 +39,8 @@ def main(base, username, password):
         shoot(page, "seance")
         page.goto(f"{base}/admin/images/multiple/add/")
         shoot(page, "images")
+        page.goto(f"{base}/admin/double-authentification/activer/")  # an account without one
+        shoot(page, "double-authentification")
         browser.close()
 
 

@@ -17,7 +17,8 @@ from pathlib import Path
 from django.core import signing
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.forms import ClearableFileInput
-from wagtail.admin.forms import WagtailAdminPageForm
+
+from petr.core.admin.page_form import PageForm
 
 PENDING = Path(tempfile.gettempdir()) / "petr-pending-uploads"
 KEPT_FIELD = "file_kept"
@@ -76,7 +77,7 @@ class PrivateFileInput(ClearableFileInput):
         return context
 
 
-class PrivateFilePageForm(WagtailAdminPageForm):
+class PrivateFilePageForm(PageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.kept_path = None

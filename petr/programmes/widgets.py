@@ -3,6 +3,7 @@ published ones first; a draft says that it counts nowhere until it is published 
 envelope and the programme's page read published actions only)."""
 
 from django import forms
+from wagtail.models import Page
 
 DRAFT = " — brouillon : ne compte nulle part tant qu'elle n'est pas publiée"
 
@@ -11,10 +12,10 @@ class ActionCheckboxes(forms.CheckboxSelectMultiple):
     template_name = "core/widgets/grouped_checkboxes.html"
 
     def optgroups(self, name, value, attrs=None):
-        from .models import ProgrammePage
-
-        actions = self.choices.queryset
-        programmes = {p.path: p.title for p in ProgrammePage.objects.order_by("path")}
+        actions = list(self.choices.queryset)
+        parents = {action.path[: -action.steplen] for action in actions}
+        programmes = dict(Page.objects.filter(path__in=parents).order_by("path")
+                          .values_list("path", "title"))  # fmt: skip
         groups = {title: [] for title in programmes.values()}
         ordered = sorted(actions, key=lambda action: (not action.live, action.path))
         for index, action in enumerate(ordered):

@@ -10,6 +10,7 @@ from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.search import index
 
 from petr.core.admin.dates import FrenchPublishingPanel
+from petr.core.admin.page_form import PageForm, TakenAddressPanel
 from petr.core.blocks import body_stream
 from petr.web.shared_lookups import public, restricted_paths
 from petr.web.wagtail_internals import allow_framing_by_the_site
@@ -17,6 +18,8 @@ from petr.web.wagtail_internals import allow_framing_by_the_site
 
 class BasePage(Page):
     """Carries what every public page owes: a lead paragraph, SEO, social image, sitemap flag."""
+
+    base_form_class = PageForm
 
     intro = models.TextField(
         "chapeau", blank=True, help_text="Une ou deux phrases affichées sous le titre."
@@ -39,7 +42,7 @@ class BasePage(Page):
     search_kind = None
     # Its live pages are subjects of the contact form (the missions: « Mobilité », « LEADER »…).
     is_contact_subject = False
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [TakenAddressPanel(), *Page.content_panels, FieldPanel("intro")]
     promote_panels = [
         *Page.promote_panels,
         MultiFieldPanel(

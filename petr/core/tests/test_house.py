@@ -91,3 +91,12 @@ def test_every_date_or_time_in_a_block_is_typed_the_french_way():
                         found[f"{model.__name__}.{field.name}.{block.name}"] = block
     assert found  # the indicators' measurements at least
     assert [name for name, block in found.items() if not isinstance(block, french)] == []
+
+
+def test_every_page_form_says_when_its_address_is_taken():
+    from petr.conftest import project_page_models
+    from petr.core.admin.page_form import PageForm, TakenAddressPanel
+
+    for model in project_page_models():
+        assert issubclass(model.get_edit_handler().get_form_class(), PageForm), model
+        assert isinstance(model.content_panels[0], TakenAddressPanel), model

@@ -81,23 +81,74 @@ def test_seeding_twice_keeps_editor_changes_and_deletions(client, seeded):
 
 
 def test_the_dashboard_offers_each_role_its_everyday_tasks(client, seeded):
+    """Per role: the tasks the guide gives it, each one click from the dashboard to a form it may
+    send; nothing it may not do."""
+    import re
+
     from django.contrib.auth.models import Group
 
     from petr.users.models import User
 
-    def dashboard(role):
-        user = User.objects.create_user(f"agent-{role[:3]}", password="x" * 16)
-        user.groups.add(Group.objects.get(name=role))
+    pages = ["Nouvelle actualité", "Nouvel événement", "Nouvel acte", "Nouveau document"]
+    places = ["Nouveau lieu", "Importer des lieux"]
+    expected = {
+        "Communication": [*pages, "Nouvelle fiche action"],
+        "Rédaction": [*pages, "Nouvelle fiche action"],
+        "Direction": [*pages, "Nouvelle fiche action", "Nouveau projet soutenu"],
+        "Secrétariat — actes": ["Nouvel acte", "Nouveau document"],
+        "Chargé·e de mission — LEADER": [
+            "Nouvelle fiche action",
+            "Nouveau projet soutenu",
+            *places,
+        ],  # fmt: skip
+        "Chargé·e de mission — Mobilité": places,
+    }
+    guide = None
+    for group in Group.objects.all():
+        user = User.objects.create_user(f"agent-{group.pk}", password="x" * 16)
+        user.groups.add(group)
         client.force_login(user)
-        return client.get("/admin/").content.decode()
+        html = client.get("/admin/").content.decode()
+        panel = html.split("Que voulez-vous faire")[1].split("</section>")[0]
+        found = re.findall(r'class="button button-secondary" href="([^"]+)">([^<]+)</a>', panel)
+        if group.name in expected:
+            assert [label for _url, label in found] == expected.pop(group.name), group.name
+        for url, label in found:
+            form = client.get(url)
+            assert form.status_code == 200, (group.name, label)
+            assert "<form" in form.content.decode(), (group.name, label)
+        guide = guide or client.get("/admin/guide/").content.decode()
+    assert expected == {}  # every role above exists
+    for label in [*pages, "Nouvelle fiche action", "Nouveau projet soutenu", *places]:
+        assert f"<strong>{label}</strong>" in guide, label  # each task has its step
 
-    html = dashboard("Communication")
-    for label in ("Nouvelle actualité", "Nouvel événement", "Nouvel acte", "Nouveau document"):
-        assert label in html
-    assert "Aucun message reçu cette semaine" in html
-    html = dashboard("Secrétariat — actes")
-    assert "Nouvel acte" in html and "Nouvelle actualité" not in html
-    assert "message" not in html.split("Que voulez-vous faire")[1].split("</section>")[0]
+
+def test_the_dashboard_lists_the_users_abandoned_drafts(admin_client, seeded):
+    from wagtail.models import Page
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    from petr.news.models import NewsPage
+    from petr.users.models import User
+
+    admin = User.objects.get(pk=admin_client.session["_auth_user_id"])
+    news = Page.objects.get(slug="actualites")
+    first_try = NewsPage(title="Fête de la santé", owner=admin, live=False, date="2026-12-05",
+                         intro="Un premier essai, abandonné.")  # fmt: skip
+    news.add_child(instance=first_try)
+    first_try.save_revision(user=admin)
+    html = admin_client.get("/admin/").content.decode()
+    assert "Vos brouillons jamais publiés" in html
+    assert f'/admin/pages/{first_try.pk}/edit/">Fête de la santé</a>' in html
+    again = admin_client.post(f"/admin/pages/add/news/newspage/{news.pk}/", nested_form_data({
+        "title": "Fête de la santé", "slug": "fete-de-la-sante", "date": "05/12/2026",
+        "intro": "Le second essai.", "body": streamfield([]), "action-publish": "publish",
+    }))  # fmt: skip
+    message = again.content.decode().replace("&#x27;", "'").replace("&quot;", '"')
+    assert (
+        "L'adresse « fete-de-la-sante » est déjà prise par la page « Fête de la santé », "
+        "un brouillon jamais publié." in message
+    )
+    assert f'<a href="/admin/pages/{first_try.pk}/edit/">Ouvrir « Fête de la santé »</a>' in message
 
 
 def test_the_dashboard_lists_scheduled_publications(admin_client, seeded):

@@ -12,6 +12,7 @@ from django.utils.formats import date_format
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.search import index
 
+from petr.core.admin.page_form import TakenAddressPanel
 from petr.core.models import BasePage
 from petr.library.files import fingerprint
 from petr.web.wagtail_internals import is_new_upload
@@ -108,6 +109,7 @@ class ActPage(PrivateFileMixin, BasePage):
         index.FilterField("kind"),
     ]
     content_panels = [
+        TakenAddressPanel(),
         TitleFieldPanel("title", heading="Objet de l'acte"),
         FieldPanel("intro", heading="Résumé (facultatif)"),
         MultiFieldPanel(

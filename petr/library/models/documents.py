@@ -7,6 +7,7 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, TitleFieldPanel
 from wagtail.search import index
 
+from petr.core.admin.page_form import TakenAddressPanel
 from petr.core.models import BasePage
 from petr.library.files import FORMATS
 from petr.web.shared_lookups import public
@@ -47,6 +48,7 @@ class DocumentPage(PrivateFileMixin, BasePage):
 
     search_fields = [*BasePage.search_fields, index.FilterField("doc_type")]
     content_panels = [
+        TakenAddressPanel(),
         TitleFieldPanel("title"),
         FieldPanel("intro", heading="Description"),
         FieldRowPanel([FieldPanel("doc_type"), FieldPanel("year")]),

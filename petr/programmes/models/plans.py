@@ -7,13 +7,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.response import TemplateResponse
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from petr.core.admin.page_form import PageForm
 from petr.core.blocks import RICH_TEXT_FEATURES
 from petr.core.models import BasePage
 from petr.territory.models import IN_PERIMETER
@@ -147,7 +147,7 @@ class ProgrammeAxis(Orderable):
         return f"{self.number}. {self.title}" if self.number else self.title
 
 
-class ActionForm(WagtailAdminPageForm):
+class ActionForm(PageForm):
     """An action is attached to one of its own programme's axes."""
 
     def __init__(self, *args, parent_page=None, **kwargs):

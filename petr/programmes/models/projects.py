@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -16,6 +15,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from petr.core.admin.page_form import PageForm
 from petr.core.blocks import body_stream
 from petr.core.french.numbers import decimal_comma
 from petr.core.listing import render_listing
@@ -72,7 +72,7 @@ class ProjectIndexPage(RoutablePageMixin, BasePage):
 AMOUNTS = "programmes.change_project_amounts"
 
 
-class ProjectForm(WagtailAdminPageForm):
+class ProjectForm(PageForm):
     """Each aid names its funder and is not paid beyond its amount; aid never above the cost;
     the committee's date within the period of the actions' programmes. Each error names its
     field. The cost and the aids are the programme's money: only those with AMOUNTS change them
