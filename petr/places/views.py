@@ -19,9 +19,9 @@ class ImportForm(forms.Form):
     mission = forms.ModelChoiceField(
         MissionPage.objects.none(),
         label="Mission des lieux importés",
-        required=False,
-        empty_label="(aucune)",
-        help_text="Les lieux déjà présents (même identifiant local) gardent leur mission.",
+        empty_label="Choisissez la mission",
+        help_text="La page de cette mission montrera les lieux importés. Les lieux déjà présents "
+        "(même identifiant local) gardent leur mission.",
     )
     file = forms.FileField(
         label="Fichier CSV",
@@ -32,7 +32,14 @@ class ImportForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["mission"].queryset = public(MissionPage.objects.live()).order_by("path")
+        missions = public(MissionPage.objects.live()).order_by("path")
+        self.fields["mission"].queryset = missions
+        self.fields["mission"].required = missions.exists()  # a site still without missions
+
+
+def places(count, done):
+    plural = count > 1 and not done.endswith(" jour")
+    return f"{count} lieu{'x' if count > 1 else ''} {done}{'s' if plural else ''}"
 
 
 def import_carpool_places(request):
@@ -47,7 +54,8 @@ def import_carpool_places(request):
         if not errors:
             messages.success(
                 request,
-                f"Import réussi : {result.created} lieu(x) ajouté(s), {result.updated} mis à jour.",
+                f"Import réussi : {places(result.created, 'ajouté')}, "
+                f"{places(result.updated, 'mis à jour')}.",
             )
             return redirect(reverse("wagtailsnippets_places_place:list"))
     return TemplateResponse(

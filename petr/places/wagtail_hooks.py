@@ -21,7 +21,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from petr.core.french.numbers import decimal_comma
-from petr.territory.models import TerritoryMap
+from petr.territory.models import Commune, TerritoryMap
 from petr.territory.presentation import map_data
 from petr.territory.widgets import CommuneSelect
 
@@ -32,7 +32,8 @@ COORDINATE_ERROR = "Coordonnée non reconnue : saisissez des degrés décimaux, 
 
 
 class PlaceForm(WagtailAdminModelForm):
-    """A place typed by hand is dated today; its point must lie in the territory."""
+    """A place typed by hand is dated today; its point must lie in the territory, and in its
+    commune (the neighbour a click landed in is named)."""
 
     class Meta:
         model = Place
@@ -49,13 +50,23 @@ class PlaceForm(WagtailAdminModelForm):
         data = super().clean()
         lon, lat = data.get("longitude"), data.get("latitude")
         territory = TerritoryMap.objects.first()
-        if lon is not None and lat is not None and territory and not territory.contains(lon, lat):
-            point = f"{decimal_comma(lat)} N, {decimal_comma(lon)} E"
+        if lon is None or lat is None:
+            return data
+        point = f"{decimal_comma(lat)} N, {decimal_comma(lon)} E"
+        if territory and not territory.contains(lon, lat):
             self.add_error(
                 "latitude",
                 f"Ce point ({point}) est hors du territoire : "
                 "vérifiez les coordonnées (degrés décimaux ; la latitude et la longitude ne "
                 "sont-elles pas inversées ?).",
+            )
+        elif (commune := data.get("commune")) and not commune.contains(lon, lat):
+            found = Commune.at(lon, lat)
+            where = f"à {found}" if found else "hors de toute commune du territoire"
+            self.add_error(
+                "commune",
+                f"Le point ({point}) est {where}, pas à {commune} : choisissez la bonne "
+                "commune, ou corrigez le point sur la carte.",
             )
         return data
 

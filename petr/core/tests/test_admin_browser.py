@@ -208,3 +208,23 @@ def test_a_date_typed_in_a_block_is_the_date_saved(live_seeded, browser):
     action = Page.objects.get(title="Ateliers de prévention").specific
     indicator = action.get_latest_revision_as_object().indicators[0].value
     assert str(indicator["measurements"][0]["date"]) == "2026-11-30"
+
+
+def test_the_place_map_names_and_outlines_the_commune_clicked(live_seeded, browser):
+    from petr.territory.models import Commune
+
+    chosen, clicked = (Commune.objects.get(slug=s).pk for s in
+                       ("saint-mihiel", "rupt-devant-saint-mihiel"))  # fmt: skip
+    context, page = logged_in(live_seeded, browser)
+    page.goto(f"{live_seeded.url}/admin/snippets/places/place/add/")
+    page.locator("#id_commune").select_option(str(chosen))
+    expect(page.locator(f"path[data-commune='{chosen}']")).to_have_class("is-chosen")
+    page.locator(f"path[data-commune='{clicked}']").click()
+    expect(page.locator(".place-picker__where")).to_have_text(
+        "Point placé à Rupt-devant-Saint-Mihiel : commune choisie à la place de Saint-Mihiel."
+    )
+    expect(page.locator("#id_commune")).to_have_value(str(clicked))
+    expect(page.locator(f"path[data-commune='{clicked}']")).to_have_class("is-chosen")
+    expect(page.locator(f"path[data-commune='{chosen}']")).not_to_have_class("is-chosen")
+    expect(page.locator("#id_latitude")).not_to_have_value("")
+    context.close()

@@ -183,17 +183,19 @@ def test_the_admin_import_lists_errors_then_imports(client, communes, django_use
     staff = django_user_model.objects.create_superuser("lea", "l@p.example", "x" * 16)
     client.force_login(staff)
     bad = SimpleUploadedFile("lieux.csv", csv_text([row(communes[0], insee="75056")]).encode())
-    response = client.post("/admin/lieux/importer/", {"file": bad, "mission": ""})
+    mobility = MissionPage.objects.get(slug="mobilite")
+    response = client.post("/admin/lieux/importer/", {"file": bad, "mission": mobility.pk})
     assert response.status_code == 200
     assert "Rien n'a été importé : 1 erreur à corriger" in response.text
     assert "la commune 75056 n&#x27;est pas une commune du territoire" in response.text
     latin1_text = csv_text([row(communes[0], nom_lieu="Église")]).encode("cp1252")
     latin1 = SimpleUploadedFile("lieux.csv", latin1_text)
-    response = client.post("/admin/lieux/importer/", {"file": latin1})
+    response = client.post("/admin/lieux/importer/", {"file": latin1, "mission": mobility.pk})
     assert "pas encodé en UTF-8" in response.text and not Place.objects.exists()
     good = SimpleUploadedFile("lieux.csv", csv_text([row(communes[0])]).encode())
-    response = client.post("/admin/lieux/importer/", {"file": good}, follow=True)
-    assert "Import réussi : 1 lieu(x) ajouté(s), 0 mis à jour." in response.text
+    sent = {"file": good, "mission": mobility.pk}
+    response = client.post("/admin/lieux/importer/", sent, follow=True)
+    assert "Import réussi : 1 lieu ajouté, 0 lieu mis à jour." in response.text
     assert Place.objects.get().name == "Place de la Gare"
 
 
@@ -227,3 +229,20 @@ def test_an_import_purges_the_page_cache_once(communes, monkeypatch):
     assert "/missions/mobilite/" in list(purged[0]["pages"])
     Place.objects.first().save()  # one place saved by hand: its own purge
     assert len(purged) == 2
+
+
+def test_an_import_asks_for_the_mission_its_places_belong_to(admin_client, seeded):
+    mobility = MissionPage.objects.get(slug="mobilite")
+    page = admin_client.get("/admin/lieux/importer/").content.decode()
+    assert "Choisissez la mission" in page and "(aucune)" not in page
+    commune = Commune.objects.order_by("name").first()
+    rows = [row(commune), row(commune, id_local="CL-02", nom_lieu="Parking du stade")]
+
+    def sent(**fields):
+        return {"file": SimpleUploadedFile("lieux.csv", csv_text(rows).encode()), **fields}
+
+    refused = admin_client.post("/admin/lieux/importer/", sent())
+    assert "Champ requis" in refused.text and not Place.objects.exists()
+    done = admin_client.post("/admin/lieux/importer/", sent(mission=mobility.pk), follow=True)
+    assert "Import réussi : 2 lieux ajoutés, 0 lieu mis à jour." in done.text
+    assert {place.mission_id for place in Place.objects.all()} == {mobility.pk}

@@ -94,3 +94,19 @@ def test_mission_officers_keep_places_and_communication_cannot_import(seeded, cl
     client.force_login(communication)
     refused = client.get("/admin/lieux/importer/")
     assert (refused.status_code, refused.url) == (302, "/admin/")  # Wagtail's « no permission »
+
+
+def test_a_point_in_a_neighbouring_commune_is_refused_naming_it(seeded, staff):
+    chosen, clicked = (
+        Commune.objects.get(slug=s) for s in ("saint-mihiel", "rupt-devant-saint-mihiel")
+    )
+    lat, lon = (f"{value:.5f}".replace(".", ",") for value in (clicked.latitude, clicked.longitude))
+    response = staff.post("/admin/snippets/places/place/add/",
+                          form(chosen, latitude=lat, longitude=lon))  # fmt: skip
+    assert response.status_code == 200 and not Place.objects.exists()
+    assert f"Le point ({lat} N, {lon} E) est à Rupt-devant-Saint-Mihiel, pas à Saint-Mihiel" in (
+        response.text
+    )
+    accepted = staff.post("/admin/snippets/places/place/add/",
+                          form(clicked, latitude=lat, longitude=lon))  # fmt: skip
+    assert accepted.status_code == 302 and Place.objects.get().commune == clicked

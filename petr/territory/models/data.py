@@ -106,6 +106,22 @@ class Commune(models.Model):
     def area_km2(self):
         return self.surface_ha / 100
 
+    def contains(self, longitude, latitude):
+        """Whether a point lies in the commune, give or take BORDER_M (generalised outlines)."""
+        if not self.outline:
+            return True  # nothing to check against
+        area = geometry.prepared(self.outline)
+        return geometry.near(area, float(longitude), float(latitude), BORDER_M)
+
+    @classmethod
+    def at(cls, longitude, latitude):
+        """The commune of the perimeter the point lies in, if any (admin checks only: each
+        outline is prepared on the spot)."""
+        for commune in cls.objects.exclude(outline=None).iterator():
+            if geometry.near(geometry.prepared(commune.outline), longitude, latitude, 0):
+                return commune
+        return None
+
     @property
     def density(self):
         """Inhabitants per km², as INSEE states it."""
@@ -113,6 +129,7 @@ class Commune(models.Model):
 
 
 TOLERANCE_M = 300
+BORDER_M = 100  # between two communes: tighter than around the whole perimeter
 
 
 class TerritoryMap(models.Model):
