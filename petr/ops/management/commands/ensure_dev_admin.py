@@ -36,5 +36,5 @@ class Command(BaseCommand):
         if not settings.TWO_FACTOR_ENFORCED:
             self.stdout.write(
                 "Double authentification non demandée en développement ; "
-                "elle l'est en production pour les administrateurs et les modérateurs."
+                "elle l'est en production pour les administrateurs et les rôles qui publient."
             )
