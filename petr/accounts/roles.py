@@ -16,6 +16,7 @@ from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
+    Task,
     Workflow,
     WorkflowPage,
     WorkflowTask,
@@ -83,6 +84,8 @@ MISSION_EXTRA_MODELS = {
 # Wagtail's English groups become French roles: members and every permission move over, and the
 # English group goes (« Editors » writes without publishing, like « Rédaction »).
 ENGLISH_GROUPS = {"Moderators": "Direction", "Editors": "Rédaction"}
+WAGTAILS_WORKFLOW = "Moderators approval"
+RETIRED_WORKFLOW = "Validation d'origine de Wagtail (désactivée)"
 WORKFLOW = "Validation par la direction"
 # The sections whose pages are published once « Direction » approves.
 WORKFLOW_PAGES = ["page.missions", "page.projects"]
@@ -156,6 +159,9 @@ def retire_english_groups():
         group = Group.objects.filter(name=english).first()
         if group:
             merge_into(group, Group.objects.get(name=french))
+    # Wagtail's workflow and task of that name, retired (retire_wagtails_workflow), say so.
+    Workflow.objects.filter(name=WAGTAILS_WORKFLOW).update(name=RETIRED_WORKFLOW)
+    Task.objects.filter(name=WAGTAILS_WORKFLOW).update(name=RETIRED_WORKFLOW, active=False)
 
 
 def the_workflow():
@@ -169,8 +175,9 @@ def the_workflow():
 def retire_wagtails_workflow():
     """Wagtail's own English « Moderators approval » on the whole site is retired: the roles
     publish their pages, but for the sections of WORKFLOW_PAGES."""
-    WorkflowPage.objects.filter(workflow__name="Moderators approval").delete()
-    Workflow.objects.filter(name="Moderators approval").update(active=False)
+    for name in (WAGTAILS_WORKFLOW, RETIRED_WORKFLOW):
+        WorkflowPage.objects.filter(workflow__name=name).delete()
+        Workflow.objects.filter(name=name).update(active=False)
 
 
 def apply_workflow(key):

@@ -117,7 +117,13 @@ class PlaceViewSet(SnippetViewSet):
     menu_order = 260
     add_to_admin_menu = True
     index_view_class = PlaceIndexView
-    list_display = ["name", "category", "commune", "mission", BooleanColumn("is_open")]
+    list_display = [
+        "name",
+        "category",
+        "commune",
+        "mission",
+        BooleanColumn("is_open", label="En service"),
+    ]
     list_filter = ["category", "mission", "is_open"]
     list_export = ["local_id", "name", "category", "address", "commune", "latitude", "longitude"]
     edit_handler = ObjectList([

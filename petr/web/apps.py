@@ -18,7 +18,9 @@ class WebConfig(AppConfig):
 
         from petr.web import admin_csp, checks, invalidation, limits, scheduling  # noqa: F401
         from petr.web.public_address import sync_default_site
+        from petr.web.wagtail_internals import french_header_titles
 
         # Sent per app with models, which this one is not: once per `migrate`, after Wagtail's.
         post_migrate.connect(sync_default_site, sender=apps.get_app_config("wagtailcore"))
         admin_csp.install()
+        french_header_titles()

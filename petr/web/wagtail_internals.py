@@ -38,3 +38,15 @@ def wrap_chooser_render(wrapper):
     from wagtail.admin.widgets.chooser import BaseChooser
 
     BaseChooser.render = wrapper(BaseChooser.render)
+
+
+def french_header_titles():
+    """Wagtail joins an admin view's title and subtitle with « : » in code (« Création:
+    Actualité »); French puts a space before the colon."""
+    from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+    def get_header_title(self):
+        title, subtitle = self.get_page_title(), self.get_page_subtitle()
+        return f"{title}\u00a0: {subtitle}" if subtitle else title
+
+    WagtailAdminTemplateMixin.get_header_title = get_header_title

@@ -75,7 +75,7 @@ def test_direction_approves_and_publishes_everywhere(pages):
     user = member("Direction")
     for slug in pages:
         assert rights(user, slug)[1], slug
-    assert not Workflow.objects.get(name="Moderators approval").active
+    assert not Workflow.objects.get(name="Validation d'origine de Wagtail (désactivée)").active
     assert Page.objects.get(slug="actualites").get_workflow() is None  # published directly
 
 

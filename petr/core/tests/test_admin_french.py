@@ -1,5 +1,9 @@
 """The admin speaks French from end to end, our corrections to Wagtail's catalogue included."""
 
+import re
+from html.parser import HTMLParser
+
+from django.contrib.auth.models import Group
 from wagtail.models import Page, Site
 
 from petr.users.models import User
@@ -36,3 +40,87 @@ def test_the_file_library_says_what_it_is_for(client, seeded):
 def test_the_login_page_speaks_french(client, seeded):
     html = client.get("/admin/login/").content.decode()
     assert "Mot de passe<span" in html and "Password<span" not in html
+
+
+# Words staff met on everyday screens that are English or jargon, and the brackets Wagtail's
+# French uses to dodge gender (« Nouvel(le) », « créé(e) », « Ce(tte) », « le/la »).
+ENGLISH = ["Is open", "Moderators", "Editors", "Admin", "Workflows", "Collections", "Redirection",
+           "slug", "e.g", "Status", "True", "False", "None", "Mio", "contenupour", "Text editing",
+           "Édition de text"]  # fmt: skip
+BRACKETS = re.compile(r"\w\((?:e|le|la|s|es|x|tte)\)|\ble/la\b")
+
+
+VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+
+
+class ReadText(HTMLParser):
+    """What a person reads or hears: text, and the labels, titles and alternatives; not what is
+    hidden."""
+
+    def __init__(self):
+        super().__init__()
+        self.parts, self.open = [], []  # the open elements: whether each hides its content
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag not in VOID:
+            hides = tag in ("script", "style", "template") or "hidden" in attrs
+            self.open.append((tag, hides))
+        if not any(hides for _tag, hides in self.open):
+            self.parts += [attrs[name] for name in ("aria-label", "title", "placeholder", "alt")
+                           if attrs.get(name)]  # fmt: skip
+
+    def handle_endtag(self, tag):
+        while self.open and self.open.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data):
+        if not any(hides for _tag, hides in self.open):
+            self.parts.append(data)
+
+
+def not_french(html):
+    reader = ReadText()
+    reader.feed(html)
+    text = " ".join(" ".join(reader.parts).split())
+    words = [w for w in ENGLISH if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text)]
+    return words + BRACKETS.findall(text)
+
+
+def everyday_screens():
+    home, news = Page.objects.get(depth=2), Page.objects.get(slug="actualites")
+    acts, legal = Page.objects.get(slug="actes"), Page.objects.get(slug="mentions-legales")
+    site = Site.objects.get(is_default_site=True)
+    return [
+        "/admin/", f"/admin/pages/{home.pk}/", f"/admin/pages/{news.pk}/",
+        f"/admin/pages/add/news/newspage/{news.pk}/", f"/admin/pages/{legal.pk}/edit/",
+        f"/admin/pages/add/library/actpage/{acts.pk}/", "/admin/pages/search/?q=a",
+        "/admin/images/", "/admin/documents/", "/admin/snippets/places/place/",
+        "/admin/snippets/places/place/add/", "/admin/snippets/library/meeting/",
+        "/admin/snippets/library/meeting/add/", "/admin/snippets/library/body/",
+        "/admin/fiches-actions/", "/admin/projets-soutenus/", "/admin/lieux/importer/",
+        "/admin/declarations/", f"/admin/settings/core/siteidentity/{site.pk}/",
+        "/admin/account/", "/admin/guide/", "/admin/users/", "/admin/groups/", "/admin/sites/",
+        "/admin/collections/", "/admin/workflows/list/", "/admin/workflows/tasks/index/",
+        "/admin/redirects/", "/admin/reports/site-history/",
+    ]  # fmt: skip
+
+
+def test_every_role_reads_french_on_its_everyday_screens(client, seeded):
+    roles = ["Communication", "Secrétariat — actes", "Rédaction", "Direction",
+             "Chargé·e de mission — LEADER", None]  # fmt: skip
+    found, seen = {}, set()
+    for index, role in enumerate(roles):
+        user = User.objects.create_user(f"agent-{index}", password="x" * 16,
+                                        is_superuser=role is None)  # fmt: skip
+        if role:
+            user.groups.add(Group.objects.get(name=role))
+        client.force_login(user)
+        for url in everyday_screens():
+            response = client.get(url)
+            if response.status_code == 200:
+                seen.add(url)
+                if words := not_french(response.content.decode()):
+                    found[f"{role} {url}"] = sorted(set(words))
+    assert found == {}
+    assert seen == set(everyday_screens())  # each screen read by one role at least

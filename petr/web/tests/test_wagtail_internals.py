@@ -73,3 +73,9 @@ def test_one_query_routing_finds_every_live_page(seeded):
         assert found.page == page, page.url_path
     with pytest.raises(Http404):
         root.route(request, ["nulle-part", "ici"])
+
+
+def test_an_admin_title_and_subtitle_are_joined_the_french_way(admin_client, seeded):
+    news = Page.objects.get(slug="actualites")
+    html = admin_client.get(f"/admin/pages/add/news/newspage/{news.pk}/").content.decode()
+    assert "<title>Création\u00a0: Actualité" in html
