@@ -72,6 +72,35 @@ def in_own_connection(function, *args):
 STARTER_SITE = {}  # the seeded database, serialized once per worker
 
 
+def reload_into_an_empty_database():
+    """The copy of the starter site is reloaded into an empty database. A transactional test
+    emptied it, but something may have written since: Django re-creates the content types and
+    permissions when Playwright's context gave the test's end another connection object than
+    the one `_starter_copy` marked, and a request the previous test's browser left in flight
+    (Wagtail's autosave, its editing-session ping) creates content types. Emptied again (and
+    again if such a request wrote meanwhile), the copy reloads without a clash."""
+    from django.core.management import call_command
+    from django.db import IntegrityError
+    from django.db.backends.base.creation import BaseDatabaseCreation
+
+    deserialize = BaseDatabaseCreation.deserialize_db_from_string
+
+    def into_an_empty_database(self, data, attempts=3):
+        for attempt in range(attempts):
+            with self.connection.cursor() as cursor:
+                cursor.execute("SELECT 1 FROM django_content_type LIMIT 1")
+                if cursor.fetchone():
+                    call_command("flush", database=self.connection.alias, interactive=False,
+                                 verbosity=0, inhibit_post_migrate=True)  # fmt: skip
+            try:
+                return deserialize(self, data)
+            except IntegrityError:
+                if attempt == attempts - 1:
+                    raise
+
+    BaseDatabaseCreation.deserialize_db_from_string = into_an_empty_database
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_test_environment, django_db_blocker, django_db_modify_db_settings):
     """The starter site, built once for the code as it is (migrations, then `seed_site`) and
@@ -83,26 +112,19 @@ def django_db_setup(django_test_environment, django_db_blocker, django_db_modify
 
     with django_db_blocker.unblock():
         STARTER_SITE["default"] = clone_template(fill=seed_site)
+    reload_into_an_empty_database()
     yield
     with django_db_blocker.unblock():
         drop_clone()
 
 
 @pytest.fixture
-def _starter_copy(django_db_setup, django_db_blocker):
+def _starter_copy(django_db_setup):
     # Set on the connection of this test's context: Playwright's event loop gives the test its
     # own context, hence its own connection object.
-    from django.core.management import call_command
     from django.db import connections
-    from wagtail.models import Site
 
     connections["default"]._test_serialized_contents = STARTER_SITE["default"]
-    # A request the previous live-server test left in flight (the admin's editing-session ping)
-    # may have written after the database was emptied, a content type at least: emptied again,
-    # the copy reloads without a clash.
-    with django_db_blocker.unblock():
-        if not Site.objects.exists():
-            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
 
 
 @pytest.fixture(autouse=True)
@@ -133,10 +155,39 @@ def committed_seeded(_starter_copy, django_db_serialized_rollback, transactional
         connection.creation.deserialize_db_from_string(STARTER_SITE["default"])
 
 
+class Requests:
+    """The requests the live server is answering. A test waits for the last one to end before
+    the database is emptied: one its browser left in flight (Wagtail's autosave, its editing
+    session's ping) would write into the emptied database, and the next test could not reload
+    the starter site."""
+
+    active = 0
+    idle = threading.Condition()
+
+    @classmethod
+    def started(cls, **kwargs):
+        with cls.idle:
+            cls.active += 1
+
+    @classmethod
+    def finished(cls, **kwargs):
+        with cls.idle:
+            cls.active -= 1
+            cls.idle.notify_all()
+
+
 @pytest.fixture
 def live_seeded(committed_seeded, live_server):
     """The live server on the starter site (see `committed_seeded`)."""
-    return live_server
+    from django.core.signals import request_finished, request_started
+
+    request_started.connect(Requests.started)
+    request_finished.connect(Requests.finished)
+    yield live_server
+    with Requests.idle:
+        Requests.idle.wait_for(lambda: Requests.active <= 0, timeout=30)
+    request_started.disconnect(Requests.started)
+    request_finished.disconnect(Requests.finished)
 
 
 def project_page_models():

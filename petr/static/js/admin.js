@@ -1,20 +1,61 @@
-// Names the admin's fields that Wagtail leaves unnamed for screen readers (axe:
-// aria-input-field-name, label): a rich text area inside a StreamField block takes the block's
-// heading, as the block's section does; the multiple upload's file input takes its button's text.
+// Repairs what Wagtail's own markup leaves wrong for screen readers (axe), as it appears:
+// - a rich text area inside a StreamField block takes the block's heading, as its section does;
+// - the multiple upload's file input takes its button's text; its tags field, its label;
+// - the upload's progress bars are announced as such (aria-valuenow needs role=progressbar);
+// - a link styled as a tab outside any tab list (« Rôles » on the new-user form) is a link;
+// - a new block's links (its anchors, its minimap entry) are named after its type, or its
+//   list's label, while its heading is empty.
 (function () {
   "use strict";
 
-  function name(root) {
-    var editors = root.querySelectorAll(
-      ".public-DraftEditor-content[role='textbox']:not([aria-label]):not([aria-labelledby])"
-    );
-    Array.prototype.forEach.call(editors, function (editor) {
-      var section = editor.closest("section[aria-labelledby]");
-      if (section) editor.setAttribute("aria-labelledby", section.getAttribute("aria-labelledby"));
-    });
+  function each(root, selector, fix) {
+    Array.prototype.forEach.call(root.querySelectorAll(selector), fix);
+  }
+
+  // A list's items have no type: they take the list's label (« mesures »), the nearest label
+  // among their ancestors' children.
+  function listLabel(heading) {
+    for (var el = heading.parentElement; el; el = el.parentElement) {
+      var label = el.querySelector(":scope > label");
+      if (label) return label.textContent.trim();
+    }
+    return "";
+  }
+
+  function repair(root) {
+    each(root, ".public-DraftEditor-content[role='textbox']:not([aria-label]):not([aria-labelledby])",
+      function (editor) {
+        var section = editor.closest("section[aria-labelledby]");
+        if (section) editor.setAttribute("aria-labelledby", section.getAttribute("aria-labelledby"));
+      });
     var upload = root.querySelector("#fileupload:not([aria-label])");
     var button = upload && upload.parentElement.querySelector("button");
     if (button) upload.setAttribute("aria-label", button.textContent.trim());
+    each(root, ".ui-autocomplete-input:not([aria-label])", function (input) {
+      var label = input.closest(".w-field") && input.closest(".w-field").querySelector("label");
+      input.setAttribute("aria-label", label ? label.textContent.trim() : "Mots-clés");
+    });
+    each(root, ".progress[aria-valuenow]:not([role])", function (bar) {
+      bar.setAttribute("role", "progressbar");
+      bar.setAttribute("aria-valuemin", "0");
+      bar.setAttribute("aria-valuemax", "100");
+      bar.setAttribute("aria-label", "Progression de l'envoi");
+    });
+    each(root, "[role='tab']", function (tab) {
+      if (!tab.closest("[role='tablist']")) tab.removeAttribute("role");
+    });
+    each(root, "a.w-panel__anchor[aria-labelledby], a.w-minimap-item", function (link) {
+      var id = link.getAttribute("aria-labelledby");
+      var heading = id ? document.getElementById(id)
+        : document.querySelector(link.getAttribute("href") + " [data-panel-heading]");
+      var type = heading && heading.querySelector(".c-sf-block__type");
+      if (!type) return;
+      var name = type.textContent.trim() || listLabel(heading) || "bloc";
+      var empty = !(id ? heading.innerText : link.textContent).trim();
+      if (empty) link.setAttribute("aria-label", name);
+      else if (link.hasAttribute("data-petr-named")) link.removeAttribute("aria-label");
+      link.toggleAttribute("data-petr-named", empty);
+    });
   }
 
   var pending = false;
@@ -23,8 +64,8 @@
     pending = true;
     window.requestAnimationFrame(function () {
       pending = false;
-      name(document);
+      repair(document);
     });
-  }).observe(document.documentElement, { childList: true, subtree: true });
-  document.addEventListener("DOMContentLoaded", function () { name(document); });
+  }).observe(document.documentElement, { childList: true, characterData: true, subtree: true });
+  document.addEventListener("DOMContentLoaded", function () { repair(document); });
 })();
