@@ -1,7 +1,9 @@
 """The site's colours, set by staff (Paramètres › Identité), checked against WCAG 2.x: the main
 colour carries white text (menu, buttons, footer) and is itself text on white (links, titles),
 so both need 4.5:1; the accent marks the current menu item on the main colour, so it needs 3:1
-against it (non-text contrast, criterion 1.4.11). On white it only edges cards: decoration."""
+against it (non-text contrast, criterion 1.4.11). On white it edges the header and the cards:
+decoration, which WCAG does not measure, but a near-white accent would mark nothing, so it needs
+at least VISIBLE_ON_WHITE there (the default mirabelle has 2:1)."""
 
 import hashlib
 import re
@@ -13,7 +15,7 @@ from petr.core.french.numbers import decimal_comma
 HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 WHITE = "#ffffff"
 DEFAULT_PRIMARY = "#0b5c4f"  # css/site.css
-TEXT_RATIO, GRAPHIC_RATIO = 4.5, 3.0
+TEXT_RATIO, GRAPHIC_RATIO, VISIBLE_ON_WHITE = 4.5, 3.0, 1.5
 
 
 def _channels(hex_colour):
@@ -57,6 +59,11 @@ def check(primary, accent):
         errors["accent_colour"] = (
             f"Pas assez visible sur la couleur principale (menu) : contraste de "
             f"{_ratio(contrast(accent, background))}:1, il faut au moins 3:1."
+        )
+    if accent and not errors.get("accent_colour") and contrast(accent, WHITE) < VISIBLE_ON_WHITE:
+        errors["accent_colour"] = (
+            f"Trop pâle : sur le fond blanc de l'en-tête et des cartes, ce filet ne se verrait "
+            f"pas (contraste de {_ratio(contrast(accent, WHITE))}:1, il faut au moins 1,5:1)."
         )
     return errors
 

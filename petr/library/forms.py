@@ -3,9 +3,10 @@ a link to where the public gets it (the live page's `fichier/`), not to private 
 has no address. An act's file is shown read-only once the act is online: it can no longer be
 replaced (a corrective act is published instead).
 
-A file chosen in a form that is sent back for another field's error is kept: it waits in a
-temporary directory, the form carries a signed reference to it, and it is used when the form is
-sent again without a new file. Nobody picks the same 40 MB file twice."""
+A file chosen in a form that is sent back for another field's error is kept (KeepsUpload, for
+these pages and for the library's documents, document_form.py): it waits in a temporary
+directory, the form carries a signed reference to it, the form says so, and it is used when the
+form is sent again without a new file. Nobody picks the same 40 MB file twice."""
 
 import mimetypes
 import shutil
@@ -58,7 +59,24 @@ def kept(reference):
     return path, SimpleUploadedFile(path.name, path.read_bytes(), content_type)
 
 
-class PrivateFileInput(ClearableFileInput):
+class KeptFileInput(ClearableFileInput):
+    """A file input that says when the file chosen before an error is kept."""
+
+    template_name = "library/widgets/kept_file_input.html"
+    kept = None  # (signed reference, file name), set by KeepsUpload
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if self.kept:
+            context["widget"]["attrs"].pop("required", None)  # the kept file will do
+        context["widget"].update(
+            kept=self.kept, kept_field=KEPT_FIELD,
+            file_name=value.name.rsplit("/", 1)[-1] if value else "",
+        )  # fmt: skip
+        return context
+
+
+class PrivateFileInput(KeptFileInput):
     template_name = "library/widgets/private_file_input.html"
     page = None  # set by the form: the page whose file this is
 
@@ -66,31 +84,23 @@ class PrivateFileInput(ClearableFileInput):
         context = super().get_context(name, value, attrs)
         page = self.page
         live = bool(page and page.pk and page.live and value)
-        if getattr(self, "kept", None):
-            context["widget"]["attrs"].pop("required", None)  # the kept file will do
         context["widget"].update(
-            kept=getattr(self, "kept", None),
-            file_name=value.name.rsplit("/", 1)[-1] if value else "",
             public_url=f"{page.url}fichier/" if live and page.url else "",
             locked_since=getattr(page, "put_online_at", None) if page else None,
         )
         return context
 
 
-class PrivateFilePageForm(PageForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.kept_path = None
+class KeepsUpload:
+    """A form whose `file` field keeps its upload across an error on another field. Call
+    `take_kept()` at the end of `__init__`, once the field has its widget."""
+
+    kept_path = None
+
+    def take_kept(self):
         field = self.fields.get("file")
-        if field is None:
-            return
-        field.widget = PrivateFileInput()
-        field.widget.page = self.instance
-        if getattr(self.instance, "put_online_at", None):
-            field.disabled = True  # the posted value is ignored: the act keeps its file
-            field.required = False
-        elif self.is_bound and not self.files.get("file") and self.data.get(KEPT_FIELD):
-            found = kept(self.data[KEPT_FIELD])
+        if field and not field.disabled and self.is_bound and not self.files.get("file"):
+            found = kept(self.data.get(KEPT_FIELD, ""))
             if found:
                 self.kept_path, upload = found
                 self.files = self.files.copy()
@@ -104,9 +114,23 @@ class PrivateFilePageForm(PageForm):
             reference = keep(upload) if self.kept_path is None else self.data[KEPT_FIELD]
             field.widget.kept = (reference, Path(upload.name).name)
 
-    def save(self, commit=True):
-        page = super().save(commit=commit)
+    def save(self, *args, **kwargs):
+        saved = super().save(*args, **kwargs)
         if self.kept_path:
             self.kept_path.unlink(missing_ok=True)
             self.kept_path.parent.rmdir()
-        return page
+        return saved
+
+
+class PrivateFilePageForm(KeepsUpload, PageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("file")
+        if field is None:
+            return
+        field.widget = PrivateFileInput()
+        field.widget.page = self.instance
+        if getattr(self.instance, "put_online_at", None):
+            field.disabled = True  # the posted value is ignored: the act keeps its file
+            field.required = False
+        self.take_kept()

@@ -8,6 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Site
 
 from petr.core import colours
+from petr.core.admin.colour_input import ColourInput
 from petr.core.blocks import NavigationLinkBlock
 from petr.web.shared_lookups import cached_setting, public
 
@@ -103,8 +104,8 @@ class SiteIdentity(CachedSiteSetting):
                 FieldPanel("logo"),
                 FieldPanel("share_image"),
                 FieldPanel("hero_image"),
-                FieldPanel("primary_colour"),
-                FieldPanel("accent_colour"),
+                FieldPanel("primary_colour", widget=ColourInput),
+                FieldPanel("accent_colour", widget=ColourInput),
             ],
             heading="Identité affichée",
         ),

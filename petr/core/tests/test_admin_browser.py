@@ -284,3 +284,21 @@ def test_the_admins_windows_and_states_pass_axe(live_seeded, browser, axe_source
     report |= axe_violations(page, axe_source, "indicator block")
     context.close()
     assert report == {}
+
+
+def test_a_colour_is_typed_or_chosen_in_the_palette(live_seeded, browser):
+    from petr.core.models import SiteIdentity
+
+    site = Site.objects.get(is_default_site=True)
+    context, page = logged_in(live_seeded, browser)
+    page.goto(f"{live_seeded.url}/admin/settings/core/siteidentity/{site.pk}/")
+    palette = page.get_by_label("Choisir dans la palette").first
+    palette.fill("#5a2a82")  # what choosing in the browser's palette does
+    expect(page.locator("#id_primary_colour")).to_have_value("#5a2a82")
+    page.locator("#id_accent_colour").fill("#F2C14E")  # typed: the palette follows
+    expect(page.get_by_label("Choisir dans la palette").nth(1)).to_have_value("#f2c14e")
+    page.get_by_role("button", name="Enregistrer").click()
+    expect(page.get_by_text("enregistrés")).to_be_visible()
+    context.close()
+    identity = SiteIdentity.for_site(site)
+    assert (identity.primary_colour, identity.accent_colour) == ("#5a2a82", "#F2C14E")

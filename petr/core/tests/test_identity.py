@@ -87,6 +87,11 @@ def test_colours_that_white_text_cannot_be_read_on_are_refused(client, seeded):
     assert SiteIdentity.for_site(site).primary_colour == ""  # nothing saved
     same = client.post(url, {**fields, "primary_colour": "#0b5c4f", "accent_colour": "#0c5d50"})
     assert "Pas assez visible sur la couleur principale" in same.content.decode()
+    pale = client.post(url, {**fields, "primary_colour": "#0b5c4f", "accent_colour": "#fafafa"})
+    assert "Trop pâle : sur le fond blanc de l'en-tête" in pale.content.decode().replace(
+        "&#x27;", "'"
+    )
+    assert SiteIdentity.for_site(site).accent_colour == ""  # nothing saved
     done = client.post(url, {**fields, "primary_colour": "#5a2a82", "accent_colour": "#f2c14e"})
     assert done.status_code == 302
 

@@ -135,3 +135,23 @@ def test_the_admin_document_library_checks_what_a_file_is(admin_client, seeded, 
         "/admin/documents/add/", {"title": "Note", "file": pdf(PDF, "note.pdf"), "collection": 1}
     )
     assert added.status_code == 302 and get_document_model().objects.count() == 1
+
+
+def test_the_document_library_keeps_a_file_chosen_before_another_error(admin_client, seeded):
+    import re
+
+    from wagtail.documents import get_document_model
+
+    sent_back = admin_client.post(
+        "/admin/documents/add/", {"title": "", "file": pdf(PDF, "rapport.pdf"), "collection": 1}
+    )
+    html = sent_back.content.decode()
+    assert sent_back.status_code == 200 and "Fichier reçu : <strong>rapport.pdf</strong>" in html
+    reference = re.search(r'name="file_kept" value="([^"]+)"', html).group(1)
+    forged = admin_client.post("/admin/documents/add/", {
+        "title": "Rapport", "collection": 1, "file_kept": reference + "x"})  # fmt: skip
+    assert forged.status_code == 200 and not get_document_model().objects.exists()
+    added = admin_client.post("/admin/documents/add/", {
+        "title": "Rapport", "collection": 1, "file_kept": reference})  # fmt: skip
+    assert added.status_code == 302
+    assert get_document_model().objects.get().file.read() == PDF  # the same bytes, once

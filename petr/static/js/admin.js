@@ -1,4 +1,5 @@
-// Repairs what Wagtail's own markup leaves wrong for screen readers (axe), as it appears:
+// Shows the palette beside each colour typed as #RRVVBB (core/admin/colour_input.py), and
+// repairs what Wagtail's own markup leaves wrong for screen readers (axe), as it appears:
 // - a rich text area inside a StreamField block takes the block's heading, as its section does;
 // - the multiple upload's file input takes its button's text; its tags field, its label;
 // - the upload's progress bars are announced as such (aria-valuenow needs role=progressbar);
@@ -58,6 +59,23 @@
     });
   }
 
+  // The palette beside a colour field: each follows the other; the text field is the one sent.
+  function palettes(root) {
+    each(root, "input[data-colour-for]:not([data-ready])", function (palette) {
+      var text = document.getElementById(palette.dataset.colourFor);
+      if (!text) return;
+      var valid = /^#[0-9a-fA-F]{6}$/;
+      var follow = function () {
+        if (valid.test(text.value)) palette.value = text.value.toLowerCase();
+      };
+      text.addEventListener("input", follow);
+      palette.addEventListener("input", function () { text.value = palette.value; });
+      palette.setAttribute("data-ready", "");
+      palette.hidden = false;
+      follow();
+    });
+  }
+
   var pending = false;
   new MutationObserver(function () {
     if (pending) return;
@@ -65,7 +83,11 @@
     window.requestAnimationFrame(function () {
       pending = false;
       repair(document);
+      palettes(document);
     });
   }).observe(document.documentElement, { childList: true, characterData: true, subtree: true });
-  document.addEventListener("DOMContentLoaded", function () { repair(document); });
+  document.addEventListener("DOMContentLoaded", function () {
+    repair(document);
+    palettes(document);
+  });
 })();
