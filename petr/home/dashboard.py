@@ -34,30 +34,34 @@ RECORD_SHORTCUTS = [
     ("Importer des lieux", "places.add_place", "places_import"),
 ]
 DRAFTS_SHOWN = 10
+PARENT_BUTTONS = 3  # beyond, one button that asks where (a listing's « choose parent » view)
 
 
-def page_shortcut(user, label, model, permission, listing):
+def page_shortcuts(user, label, model, permission, listing):
+    """The button opening a new page's form; one per place it may go when there are a few
+    (« Nouvelle fiche action : PTRTE »)."""
     if permission and not user.has_perm(permission):
-        return None
+        return []
     parents = [
         parent
         for parent in Page.objects.type(*model.allowed_parent_page_models()).order_by("path")
         if parent.permissions_for_user(user).can_add_subpage()
     ]
-    if not parents:
-        return None
-    if len(parents) > 1:
-        return label, reverse(f"{listing}:choose_parent")
+    if len(parents) > PARENT_BUTTONS:
+        return [(label, reverse(f"{listing}:choose_parent"))]
     meta = model._meta
-    return label, reverse("wagtailadmin_pages:add", args=[meta.app_label, meta.model_name,
-                                                         parents[0].pk])  # fmt: skip
+    return [
+        (label if len(parents) == 1 else f"{label} : {parent.title}",
+         reverse("wagtailadmin_pages:add", args=[meta.app_label, meta.model_name, parent.pk]))
+        for parent in parents
+    ]  # fmt: skip
 
 
 def shortcuts(user):
-    links = [page_shortcut(user, *shortcut) for shortcut in PAGE_SHORTCUTS]
+    links = [link for shortcut in PAGE_SHORTCUTS for link in page_shortcuts(user, *shortcut)]
     links += [(label, reverse(url)) for label, permission, url in RECORD_SHORTCUTS
               if user.has_perm(permission)]  # fmt: skip
-    return [link for link in links if link]
+    return links
 
 
 def drafts(user):

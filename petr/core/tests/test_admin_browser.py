@@ -289,6 +289,9 @@ def test_the_admins_windows_and_states_pass_axe(live_seeded, browser, axe_source
     page.goto(f"{live_seeded.url}/admin/pages/add/programmes/actionpage/{programme.pk}/")
     page.locator("[data-contentpath='indicators']").get_by_title("Insérer un bloc").click()
     expect(page.locator("#indicators-0-value-label")).to_be_visible()
+    # Wagtail draws the minimap's entry for the new block a moment later; the repair follows.
+    page.wait_for_function("""() => [...document.querySelectorAll("a.w-minimap-item")]
+        .every(link => link.textContent.trim() || link.getAttribute("aria-label"))""")
     report |= axe_violations(page, axe_source, "indicator block")
     context.close()
     assert report == {}

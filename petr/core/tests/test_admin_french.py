@@ -99,6 +99,7 @@ def everyday_screens():
         "/admin/snippets/places/place/add/", "/admin/snippets/library/meeting/",
         "/admin/snippets/library/meeting/add/", "/admin/snippets/library/body/",
         "/admin/fiches-actions/", "/admin/projets-soutenus/", "/admin/lieux/importer/",
+        "/admin/fiches-actions/choose_parent/",
         "/admin/declarations/", f"/admin/settings/core/siteidentity/{site.pk}/",
         "/admin/account/", "/admin/guide/", "/admin/users/", "/admin/groups/", "/admin/sites/",
         "/admin/collections/", "/admin/workflows/list/", "/admin/workflows/tasks/index/",

@@ -111,8 +111,9 @@ def test_the_dashboard_offers_each_role_its_everyday_tasks(client, seeded):
         html = client.get("/admin/").content.decode()
         panel = html.split("Que voulez-vous faire")[1].split("</section>")[0]
         found = re.findall(r'class="button button-secondary" href="([^"]+)">([^<]+)</a>', panel)
-        if group.name in expected:
-            assert [label for _url, label in found] == expected.pop(group.name), group.name
+        if group.name in expected:  # « Nouvelle fiche action : PTRTE »: one per programme
+            tasks = list(dict.fromkeys(label.split(" : ")[0] for _url, label in found))
+            assert tasks == expected.pop(group.name), group.name
         for url, label in found:
             form = client.get(url)
             assert form.status_code == 200, (group.name, label)
@@ -121,6 +122,21 @@ def test_the_dashboard_offers_each_role_its_everyday_tasks(client, seeded):
     assert expected == {}  # every role above exists
     for label in [*pages, "Nouvelle fiche action", "Nouveau projet soutenu", *places]:
         assert f"<strong>{label}</strong>" in guide, label  # each task has its step
+
+
+def test_a_new_fiche_action_goes_under_the_programme_chosen(admin_client, seeded, monkeypatch):
+    from petr.home import dashboard
+    from petr.programmes.models import ProgrammePage
+
+    html = admin_client.get("/admin/").content.decode()
+    for programme in ProgrammePage.objects.all():  # a few: a button each
+        add = f"/admin/pages/add/programmes/actionpage/{programme.pk}/"
+        assert f'href="{add}">Nouvelle fiche action : {programme.title}</a>' in html
+    monkeypatch.setattr(dashboard, "PARENT_BUTTONS", 1)  # many: one button that asks where
+    html = admin_client.get("/admin/").content.decode()
+    assert 'href="/admin/fiches-actions/choose_parent/">Nouvelle fiche action</a>' in html
+    asks = admin_client.get("/admin/fiches-actions/choose_parent/").content.decode()
+    assert "Où la créer ?" in asks and "Créer : fiche action" in asks
 
 
 def test_the_dashboard_lists_the_users_abandoned_drafts(admin_client, seeded):
