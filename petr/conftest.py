@@ -90,8 +90,10 @@ def reload_into_an_empty_database():
             with self.connection.cursor() as cursor:
                 cursor.execute("SELECT 1 FROM django_content_type LIMIT 1")
                 if cursor.fetchone():
+                    # As Django empties it: sequences go on, never below the copy's keys.
                     call_command("flush", database=self.connection.alias, interactive=False,
-                                 verbosity=0, inhibit_post_migrate=True)  # fmt: skip
+                                 verbosity=0, inhibit_post_migrate=True,
+                                 reset_sequences=False)  # fmt: skip
             try:
                 return deserialize(self, data)
             except IntegrityError:
