@@ -44,7 +44,7 @@ from django.contrib.auth.models import Group
 from petr.users.models import User
 from petr.library.models import DocumentIndexPage
 user = User.objects.create_user({name!r}, "redaction@petr.example", {password!r})
-user.groups.add(Group.objects.get(name="Editors"))
+user.groups.add(Group.objects.get(name="Rédaction"))
 print(DocumentIndexPage.objects.get().pk)
 """
 RENDITION = """
@@ -293,7 +293,7 @@ def check_pages(stack):
 def check_uploads(stack):
     parent = shell(stack, SETUP.format(name=EDITOR[0], password=EDITOR[1]))
     editor = Browser(stack)
-    check(editor.log_in(*EDITOR), "un rédacteur (groupe Editors) se connecte")
+    check(editor.log_in(*EDITOR), "un rédacteur (groupe Rédaction) se connecte")
 
     token, _ = editor.form_token("/admin/images/multiple/add/")
     response = editor.request(
