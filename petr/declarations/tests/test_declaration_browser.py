@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from petr.core.tests.test_accessibility import WCAG_TAGS
+from petr.core.tests.test_accessibility import AXE_RUN, WCAG_TAGS
 from petr.declarations.models import Declaration, DeclarationPage
 
 pytestmark = pytest.mark.browser
@@ -31,9 +31,7 @@ def type_into(page, name, text):
 
 def axe_violations(page, axe_source):
     page.evaluate(axe_source)
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
-    )
+    result = page.evaluate(AXE_RUN, WCAG_TAGS)
     return {v["id"]: [n["target"] for n in v["nodes"]] for v in result["violations"]}
 
 

@@ -4,23 +4,15 @@
 // - the multiple upload's file input takes its button's text; its tags field, its label;
 // - the upload's progress bars are announced as such (aria-valuenow needs role=progressbar);
 // - a link styled as a tab outside any tab list (« Rôles » on the new-user form) is a link;
-// - a new block's links (its anchors, its minimap entry) are named after its type, or its
-//   list's label, while its heading is empty.
+// - a new block's empty title reads « sans titre »: its anchors and its minimap entry, named
+//   after its heading, have a name (Wagtail writes the title over it once a field is typed).
 (function () {
   "use strict";
 
+  var UNTITLED = "sans titre";
+
   function each(root, selector, fix) {
     Array.prototype.forEach.call(root.querySelectorAll(selector), fix);
-  }
-
-  // A list's items have no type: they take the list's label (« mesures »), the nearest label
-  // among their ancestors' children.
-  function listLabel(heading) {
-    for (var el = heading.parentElement; el; el = el.parentElement) {
-      var label = el.querySelector(":scope > label");
-      if (label) return label.textContent.trim();
-    }
-    return "";
   }
 
   function repair(root) {
@@ -45,17 +37,8 @@
     each(root, "[role='tab']", function (tab) {
       if (!tab.closest("[role='tablist']")) tab.removeAttribute("role");
     });
-    each(root, "a.w-panel__anchor[aria-labelledby], a.w-minimap-item", function (link) {
-      var id = link.getAttribute("aria-labelledby");
-      var heading = id ? document.getElementById(id)
-        : document.querySelector(link.getAttribute("href") + " [data-panel-heading]");
-      var type = heading && heading.querySelector(".c-sf-block__type");
-      if (!type) return;
-      var name = type.textContent.trim() || listLabel(heading) || "bloc";
-      var empty = !(id ? heading.innerText : link.textContent).trim();
-      if (empty) link.setAttribute("aria-label", name);
-      else if (link.hasAttribute("data-petr-named")) link.removeAttribute("aria-label");
-      link.toggleAttribute("data-petr-named", empty);
+    each(root, ".c-sf-block__title[data-panel-heading-text]", function (title) {
+      if (!title.textContent.trim()) title.textContent = UNTITLED;
     });
   }
 
