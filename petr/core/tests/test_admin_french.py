@@ -125,3 +125,24 @@ def test_every_role_reads_french_on_its_everyday_screens(client, seeded):
                     found[f"{role} {url}"] = sorted(set(words))
     assert found == {}
     assert seen == set(everyday_screens())  # each screen read by one role at least
+
+
+def test_what_staff_read_after_saving_has_no_bracketed_gender(seeded):
+    """The messages that follow a save, a lock, a submission or a deletion (not on any screen
+    the crawl above reads: they appear once, after an action)."""
+    from django.utils.translation import gettext, override
+
+    everyday = [
+        "%(model_name)s '%(object)s' created.", "%(model_name)s '%(object)s' updated.",
+        "%(model_name)s '%(object)s' created and published.",
+        "%(model_name)s '%(object)s' updated and published.",
+        "%(model_name)s '%(object)s' deleted.", "'%(object)s' unpublished.",
+        "%(model_name)s '%(object)s' has been submitted for moderation.",
+        "%(model_name)s '%(title)s' is now unlocked.", "Locked", "Locked by you",
+        "Are you sure you want to delete this %(model_name)s?", "Choose another",
+        "No %(model_name)s match your query.", "Published", "Unlocked", "Created",
+    ]  # fmt: skip
+    with override("fr"):
+        read = {msgid: gettext(msgid) for msgid in everyday}
+    assert {msgid: text for msgid, text in read.items() if BRACKETS.search(text)} == {}
+    assert all(text != msgid for msgid, text in read.items())  # all in French
