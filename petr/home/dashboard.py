@@ -47,7 +47,7 @@ def page_shortcuts(user, label, model, permission, listing):
         for parent in Page.objects.type(*model.allowed_parent_page_models()).order_by("path")
         if parent.permissions_for_user(user).can_add_subpage()
     ]
-    if len(parents) > PARENT_BUTTONS:
+    if listing and len(parents) > PARENT_BUTTONS:  # no listing: a button per place, always
         return [(label, reverse(f"{listing}:choose_parent"))]
     meta = model._meta
     return [

@@ -132,9 +132,11 @@ def test_a_new_fiche_action_goes_under_the_programme_chosen(admin_client, seeded
     for programme in ProgrammePage.objects.all():  # a few: a button each
         add = f"/admin/pages/add/programmes/actionpage/{programme.pk}/"
         assert f'href="{add}">Nouvelle fiche action : {programme.title}</a>' in html
-    monkeypatch.setattr(dashboard, "PARENT_BUTTONS", 1)  # many: one button that asks where
+    monkeypatch.setattr(dashboard, "PARENT_BUTTONS", 0)  # many: one button that asks where
     html = admin_client.get("/admin/").content.decode()
     assert 'href="/admin/fiches-actions/choose_parent/">Nouvelle fiche action</a>' in html
+    news = 'href="/admin/pages/add/news/newspage/'
+    assert html.count(news) == 1  # a type without a listing keeps its button per place
     asks = admin_client.get("/admin/fiches-actions/choose_parent/").content.decode()
     assert "Où la créer ?" in asks and "Créer : fiche action" in asks
 
