@@ -21,6 +21,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.db.backends.signals import connection_created
 
+        from petr.core import golive  # noqa: F401  (registers its deploy check)
         from petr.core.admin import amounts, dates
         from petr.core.french.sorting import register_sqlite_collation
 

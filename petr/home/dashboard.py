@@ -1,6 +1,7 @@
-"""The admin's dashboard says what to do: a button per everyday task the user may do, and what
-waits for them (their drafts, messages received this week, scheduled publications), and
-whether their account has its second factor."""
+"""The admin's dashboard says what to do: what the site still lacks to go live (for those who
+keep its settings), a button per everyday task the user may do, and what waits for them (their
+drafts, messages received this week, scheduled publications), and whether their account has its
+second factor."""
 
 from datetime import timedelta
 
@@ -9,10 +10,11 @@ from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
-from wagtail.models import Page, Revision
+from wagtail.models import Page, Revision, Site
 
 from petr.accounts.policy import second_factor_status
 from petr.contact.models import ContactSubmission
+from petr.core.golive import missing_facts
 from petr.events.models import EventPage
 from petr.library.models import ActPage, DocumentPage
 from petr.news.models import NewsPage
@@ -84,7 +86,11 @@ class TasksPanel(Component):
         pages = Page.objects.filter(pk__in=ids).order_by("draft_title")
         week_ago = timezone.now() - timedelta(days=7)
         can_read = user.has_perm("contact.view_contactsubmission")
+        request = parent_context["request"]
+        can_fix = user.has_perm("core.change_siteidentity")
+        site = Site.find_for_request(request)
         return {
+            "missing_facts": missing_facts(site) if can_fix and site else [],
             "shortcuts": shortcuts(user),
             "drafts": drafts(user),
             "second_factor": second_factor_status(user),

@@ -1,12 +1,15 @@
 """One search over the site's pages, with a filter by kind, tolerant of bad input."""
 
+import difflib
+import re
+
 from django import forms
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from wagtail.models import Page
 
 from petr.core.listing import paginate
-from petr.territory.lookup import find_places, fold
+from petr.territory.lookup import Places, find_places, fold
 from petr.web.shared_lookups import public
 
 from .kinds import content_types, kind_label, search_kinds
@@ -37,12 +40,13 @@ def search(request):
         # (modelsearch's Lexeme) wraps each term in them without escaping: « "mobilité » would
         # be an FTS5 syntax error.
         query = query[:MAX_QUERY].replace('"', " ").strip()
-    results, places = None, []
+    results, places = None, Places()
     if query and not kind:
         places = find_places(query)
         exact = [place for place in places if fold(place.name) == fold(query)]
-        if form.cleaned_data.get("lieu") and (len(exact) == 1 or len(places) == 1):
-            return redirect((exact or places)[0].url)
+        single = places.total == 1 and not places.approximate
+        if form.cleaned_data.get("lieu") and (len(exact) == 1 or single):
+            return redirect((exact or places.shown)[0].url)
     if query:
         # The home page is where one starts, never a result.
         pages = public(Page.objects.live().filter(depth__gt=2))
@@ -54,8 +58,12 @@ def search(request):
         results.object_list = [specific[r.pk] for r in results if r.pk in specific]
         for page in results.object_list:
             page.kind = kind_label(page)
+    suggestion = ""
+    if results is not None and not results.paginator.count and not places:
+        suggestion = suggest(query)
     context = {
         "form": form,
+        "suggestion": suggestion,
         "query": query,
         "results": results,
         "places": places,
@@ -63,3 +71,19 @@ def search(request):
         "kind_label": search_kinds()[kind][0] if kind else "",
     }
     return TemplateResponse(request, "search/search.html", context)
+
+
+def suggest(query):
+    """Another spelling from the words of the live pages' titles, a typo or two away from each
+    word typed (« mobilte » → « mobilité »); "" when no word changes."""
+    titles = public(Page.objects.live().filter(depth__gt=2)).values_list("title", flat=True)
+    vocabulary = {}
+    for title in titles:
+        for word in re.findall(r"\w{3,}", title.lower()):
+            vocabulary.setdefault(fold(word), word)
+    words = []
+    for word in query.split():
+        close = difflib.get_close_matches(fold(word), vocabulary, n=1, cutoff=0.75)
+        words.append(vocabulary[close[0]] if close else word)
+    suggestion = " ".join(words)
+    return suggestion if fold(suggestion) != fold(query) else ""

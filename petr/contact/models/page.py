@@ -25,6 +25,7 @@ class ContactPage(BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
+    is_contact_page = True  # the accessibility declaration links here
 
     class Meta:
         verbose_name = "page contact"

@@ -132,6 +132,14 @@ class AccessibilityPage(BasePage):
     class Meta:
         verbose_name = "déclaration d'accessibilité"
 
+    def get_context(self, request, *args, **kwargs):
+        """The RGAA model's « Retour d'information et contact » names the contact form, whose
+        page type says so (`is_contact_page`)."""
+        context = super().get_context(request, *args, **kwargs)
+        kinds = [model for model in get_page_models() if getattr(model, "is_contact_page", False)]
+        context["contact_page"] = public(Page.objects.live().type(*kinds)).first() if kinds else None
+        return context
+
 
 class SitemapPage(BasePage):
     """« Plan du site »: every public page, as a nested list."""

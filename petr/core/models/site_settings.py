@@ -1,5 +1,6 @@
 """Settings staff edit in the admin (Paramètres). Empty fields are hidden on the site."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -48,10 +49,24 @@ class SiteIdentity(CachedSiteSetting):
     host_details = models.TextField(
         "hébergeur", blank=True, help_text="Nom, adresse et téléphone de l'hébergeur du site."
     )
+    data_protection_officer = models.TextField(
+        "délégué à la protection des données",
+        blank=True,
+        help_text="Nom ou organisme (souvent le centre de gestion ou un service mutualisé) et "
+        "moyen de le joindre : le RGPD l'impose à tout organisme public.",
+    )
     address = models.TextField("adresse postale", blank=True)
     email = models.EmailField("adresse électronique", blank=True)
     phone = models.CharField("téléphone", max_length=30, blank=True)
     opening_hours = models.TextField("horaires d'accueil", blank=True)
+    office_latitude = models.FloatField(
+        "latitude de l'accueil",
+        null=True,
+        blank=True,
+        help_text="Pour placer les bureaux sur la carte de la page Contact, par exemple 48,8876 "
+        "(clic droit sur une carte en ligne).",
+    )
+    office_longitude = models.FloatField("longitude de l'accueil", null=True, blank=True)
     logo = models.ForeignKey(
         "core.CustomImage",
         verbose_name="logo",
@@ -116,6 +131,7 @@ class SiteIdentity(CachedSiteSetting):
                 FieldPanel("siren"),
                 FieldPanel("publication_director"),
                 FieldPanel("host_details"),
+                FieldPanel("data_protection_officer"),
             ],
             heading="Mentions légales",
         ),
@@ -125,6 +141,8 @@ class SiteIdentity(CachedSiteSetting):
                 FieldPanel("email"),
                 FieldPanel("phone"),
                 FieldPanel("opening_hours"),
+                FieldPanel("office_latitude"),
+                FieldPanel("office_longitude"),
             ],
             heading="Coordonnées (masquées tant qu'elles sont vides)",
         ),
@@ -136,6 +154,10 @@ class SiteIdentity(CachedSiteSetting):
     def clean(self):
         super().clean()
         colours.validate(self.primary_colour, self.accent_colour)
+        if (self.office_latitude is None) != (self.office_longitude is None):
+            raise ValidationError(
+                {"office_longitude": "Indiquez la latitude et la longitude, ou aucune des deux."}
+            )
 
     @property
     def colours_version(self):
@@ -194,6 +216,11 @@ class AccessibilitySettings(CachedSiteSetting):
     audit_date = models.DateField("date de l'audit", null=True, blank=True)
     auditor = models.CharField("auditeur", max_length=200, blank=True)
     declaration_date = models.DateField("date de la déclaration", null=True, blank=True)
+    contact_email = models.EmailField(
+        "adresse pour signaler un défaut d'accessibilité",
+        blank=True,
+        help_text="Par défaut : l'adresse électronique des coordonnées du site.",
+    )
     multiyear_plan_url = models.URLField("schéma pluriannuel (adresse)", blank=True)
     action_plan_url = models.URLField("plan d'actions de l'année (adresse)", blank=True)
 

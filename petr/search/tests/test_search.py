@@ -105,3 +105,57 @@ def test_the_search_has_a_breadcrumb_and_never_lists_the_home_page(client, seede
     html = results(client, q=home.title.split()[-1])
     assert 'aria-label="Fil d\'Ariane"' in html
     assert f'href="{home.url}">{home.title}</a>' not in html
+
+
+def listed_places(html):
+    section = html.split('class="search-places__list"')[1].split("</ul>")[0]
+    return re.findall(r'<li><a href="([^"]+)"', section)
+
+
+@pytest.mark.parametrize(("code", "count"), [("55300", 32), ("55160", 27), ("55260", 24)])
+def test_a_postcode_lists_every_one_of_its_communes_with_their_count(client, seeded, code, count):
+    from petr.territory.models import Commune
+
+    html = results(client, q=code)
+    expected = {f"/territoire/{c.slug}/" for c in Commune.objects.all() if code in c.postal_codes}
+    assert len(expected) == count  # the snapshot's perimeter
+    assert set(listed_places(html)) == expected
+    assert f"{count} communes pour « {code} »" in html
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("st mihiel", "/territoire/saint-mihiel/"),  # abbreviation
+        ("ST-MIHIEL", "/territoire/saint-mihiel/"),
+        ("saint mihel", "/territoire/saint-mihiel/"),  # a letter missing
+        ("saitn-mihiel", "/territoire/saint-mihiel/"),  # two swapped
+        ("fresne en woevre", "/territoire/fresnes-en-woevre/"),
+    ],
+)
+def test_abbreviations_and_typos_still_find_the_commune(client, seeded, query, first):
+    html = results(client, q=query)
+    assert listed_places(html)[0] == first
+
+
+def test_a_typo_is_offered_not_followed_and_nonsense_finds_nothing(client, seeded):
+    response = client.get("/recherche/", {"q": "saint mihel", "lieu": "on"})
+    html = response.content.decode()
+    assert response.status_code == 200 and "Vouliez-vous dire ?" in html
+    assert "Aucune commune ne s'écrit « saint mihel »" in html
+    assert 'class="search-places' not in results(client, q="zzqxw")
+
+
+def test_a_search_that_finds_nothing_suggests_a_spelling_from_the_titles(client, seeded):
+    publish_news(1, title="La mobilité douce progresse", intro="Vélo et marche.")
+    html = results(client, q="mobilte")
+    assert 'Vouliez-vous dire <a href="?q=mobilit%C3%A9">mobilité</a>' in html
+    assert "Vouliez-vous dire <a" not in results(client, q="zzqxw")
+
+
+def test_by_name_the_list_is_short_and_links_to_all_of_them(client, seeded):
+    html = results(client, q="v")
+    assert len(listed_places(html)) == 8
+    total = int(re.search(r"Voir les (\d+) résultats", html)[1])
+    assert total > 8
+    assert 'href="/territoire/?commune=v#communes"' in html
