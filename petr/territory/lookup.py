@@ -121,8 +121,9 @@ def _by_code(code, candidates):
                 if place.kind == "Commune"]  # fmt: skip
     by_postcode = [place for words, place in communes if code in place.detail.split(", ")]
     by_insee = [place for words, place in communes if code in words]
-    return sorted(by_postcode or by_insee, key=lambda place: (-place.population,
-                                                               french_sort_key(place.name)))
+    return sorted(
+        by_postcode or by_insee, key=lambda place: (-place.population, french_sort_key(place.name))
+    )
 
 
 def _close_names(wanted, places):

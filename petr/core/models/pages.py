@@ -137,7 +137,8 @@ class AccessibilityPage(BasePage):
         page type says so (`is_contact_page`)."""
         context = super().get_context(request, *args, **kwargs)
         kinds = [model for model in get_page_models() if getattr(model, "is_contact_page", False)]
-        context["contact_page"] = public(Page.objects.live().type(*kinds)).first() if kinds else None
+        pages = public(Page.objects.live().type(*kinds)) if kinds else Page.objects.none()
+        context["contact_page"] = pages.first()
         return context
 
 
