@@ -11,6 +11,7 @@ from petr.contact.forms import ContactForm
 from petr.contact.models.records import ContactSettings
 from petr.core.blocks import body_stream
 from petr.core.models import BasePage
+from petr.core.parts import page_parts
 from petr.web.clients import client_ip
 
 
@@ -49,6 +50,7 @@ class ContactPage(BasePage):
             form.refresh_token()
         context = self.get_context(request, *args, **kwargs)
         context["form"] = form
+        context["parts"] = page_parts("contact", self)  # the office on the map (territory)
         context["sent"] = request.GET.get(self.SENT) == "1" and request.method == "GET"
         privacy_page = ContactSettings.load(request_or_site=request).privacy_page
         context["privacy_page"] = privacy_page if privacy_page and privacy_page.live else None

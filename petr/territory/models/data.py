@@ -1,6 +1,8 @@
 """The PETR's perimeter as official data: member communautés de communes, their communes, and
 the log of the imports that wrote them."""
 
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Collate
@@ -11,6 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 
 from petr.core.french.sorting import COLLATION
+from petr.core.models import SiteIdentity
 from petr.territory import geometry
 from petr.territory.changes import Changes
 from petr.web.invalidation import OPEN_DATA, SITEMAP
@@ -132,9 +135,22 @@ TOLERANCE_M = 300
 BORDER_M = 100  # between two communes: tighter than around the whole perimeter
 
 
+@dataclass
+class Office:
+    """The PETR's office as a point on the map (« Identité et coordonnées »)."""
+
+    name: str
+    longitude: float
+    latitude: float
+    symbol: str = "autre"
+    symbol_label: str = "Accueil"
+
+
 class TerritoryMap(models.Model):
     """The projected frame of the SVG map, rebuilt by an import only when the perimeter or the
     outlines change (the fingerprint says what it was drawn from)."""
+
+    page_parts = {"contact": 1}  # the office on the contact page's map (core/parts.py)
 
     width = models.PositiveIntegerField()
     height = models.PositiveIntegerField()
@@ -149,6 +165,18 @@ class TerritoryMap(models.Model):
 
     def __str__(self):
         return f"Carte du territoire ({self.built_at:%d/%m/%Y})"
+
+    @classmethod
+    def page_part(cls, slot, page):
+        identity = SiteIdentity.for_site(page.get_site())
+        territory_map = cls.objects.first()
+        if identity.office_latitude is None or not territory_map:
+            return None
+        office = Office(identity.name, identity.office_longitude, identity.office_latitude)
+        x, y = territory_map.to_svg(office.longitude, office.latitude) or (-1, -1)
+        if not (0 <= x <= territory_map.width and 0 <= y <= territory_map.height):
+            return None  # off the drawing
+        return {"template": "territory/includes/office_map.html", "points": [office]}
 
     def to_svg(self, longitude, latitude):
         """Where a point falls on the drawing, or None if the map predates the frame."""
