@@ -44,6 +44,8 @@ ROLES = {
         + [
             "core.change_siteidentity",
             "core.change_navigationsettings",
+            "territory.add_townhall",
+            "territory.change_townhall",
             "contact.view_contactsubmission",
             "contact.delete_contactsubmission",
             *SEANCES,

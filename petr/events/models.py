@@ -75,7 +75,9 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
 class EventPage(RoutablePageMixin, BasePage):
     shown_on_pages_of = ("mission",)  # beside its mission (web/invalidation.py)
-    page_parts = {"mission.aside": 1}  # the next three, in its side column (core/parts.py)
+    shown_under = ("territory.TerritoryPage",)  # and on its commune's page
+    # The next three, in its mission's side column and on its commune's page (core/parts.py).
+    page_parts = {"mission.aside": 1, "commune": 4}
 
     start_date = models.DateField("date de début")
     start_time = models.TimeField(
@@ -183,9 +185,9 @@ class EventPage(RoutablePageMixin, BasePage):
             raise ValidationError(errors)
 
     @classmethod
-    def page_part(cls, slot, mission):
-        upcoming = public(cls.objects.live()).filter(
-            mission=mission, start_date__gte=timezone.localdate()
-        )
+    def page_part(cls, slot, subject):
+        about = {"commune": subject} if slot == "commune" else {"mission": subject}
+        upcoming = public(cls.objects.live()).filter(**about, start_date__gte=timezone.localdate())
         events = list(upcoming.order_by("start_date", "pk")[:3])
-        return {"template": "events/mission_part.html", "events": events} if events else None
+        template = "events/commune_part.html" if slot == "commune" else "events/mission_part.html"
+        return {"template": template, "events": events} if events else None

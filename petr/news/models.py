@@ -63,7 +63,9 @@ class NewsPage(BasePage):
     """One news item. The lead paragraph (« chapeau ») is its summary in lists and feeds."""
 
     shown_on_pages_of = ("mission",)  # beside its mission (web/invalidation.py)
-    page_parts = {"mission.aside": 2}  # the latest three, in its side column (core/parts.py)
+    shown_under = ("territory.TerritoryPage",)  # and on its communes' pages
+    # The latest three, in its mission's side column and on its communes' pages (core/parts.py).
+    page_parts = {"mission.aside": 2, "commune": 3}
 
     date = models.DateField("date", default=timezone.localdate)
     image = models.ForeignKey(
@@ -119,6 +121,8 @@ class NewsPage(BasePage):
             )
 
     @classmethod
-    def page_part(cls, slot, mission):
-        news = list(public(cls.objects.live()).filter(mission=mission).order_by("-date", "-pk")[:3])
-        return {"template": "news/mission_part.html", "news": news} if news else None
+    def page_part(cls, slot, subject):
+        about = {"communes": subject} if slot == "commune" else {"mission": subject}
+        news = list(public(cls.objects.live()).filter(**about).order_by("-date", "-pk")[:3])
+        template = "news/commune_part.html" if slot == "commune" else "news/mission_part.html"
+        return {"template": template, "news": news} if news else None

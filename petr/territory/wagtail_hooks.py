@@ -13,7 +13,7 @@ from wagtail.permissions import register_permission_policy
 from petr.core.admin.permissions import LimitedPolicy
 
 from .figures import last_successful_import
-from .models import Commune, DataImport, Epci
+from .models import Commune, DataImport, Epci, TownHall
 
 
 class DataImportViewSet(ModelViewSet):
@@ -83,6 +83,34 @@ class CommuneViewSet(ModelViewSet):
     url_prefix = "territoire/communes"
 
 
+class TownHallForm(WagtailAdminModelForm):
+    class Meta:
+        model = TownHall
+        fields = ["commune", "name", "mayor", "address", "phone", "email", "website",
+                  "opening_hours"]  # fmt: skip
+        formfield_callback = https_formfield
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["commune"].queryset = Commune.objects.all()  # the perimeter
+
+
+class TownHallViewSet(ModelViewSet):
+    """Imported by `import_town_halls`; a correction made here survives the next import."""
+
+    model = TownHall
+    icon = "home"
+    menu_label = "Mairies"
+    list_display = ["commune", "mayor", "phone", "imported_at"]
+    list_filter = ["commune__epci"]
+    search_fields = ["commune__name", "mayor", "name"]
+    name = "territory_town_halls"
+    url_prefix = "territoire/mairies"
+
+    def get_form_class(self, for_update=False):
+        return TownHallForm
+
+
 register_permission_policy(DataImport, LimitedPolicy(DataImport, {"view"}))
 register_permission_policy(Epci, LimitedPolicy(Epci, {"view", "change"}))
 register_permission_policy(Commune, LimitedPolicy(Commune, {"view"}))
@@ -92,7 +120,7 @@ class TerritoryGroup(ViewSetGroup):
     menu_label = "Territoire"
     menu_icon = "site"
     menu_order = 250
-    items = (EpciViewSet, CommuneViewSet, DataImportViewSet)
+    items = (EpciViewSet, CommuneViewSet, TownHallViewSet, DataImportViewSet)
 
 
 @hooks.register("register_admin_viewset")

@@ -133,13 +133,16 @@ class AccessibilityPage(BasePage):
         verbose_name = "déclaration d'accessibilité"
 
     def get_context(self, request, *args, **kwargs):
-        """The RGAA model's « Retour d'information et contact » names the contact form, whose
-        page type says so (`is_contact_page`)."""
+        """The RGAA model's « Retour d'information et contact » names the contact form."""
         context = super().get_context(request, *args, **kwargs)
-        kinds = [model for model in get_page_models() if getattr(model, "is_contact_page", False)]
-        pages = public(Page.objects.live().type(*kinds)) if kinds else Page.objects.none()
-        context["contact_page"] = pages.first()
+        context["contact_page"] = contact_page()
         return context
+
+
+def contact_page():
+    """The live contact page, whose page type says so (`is_contact_page`), or None."""
+    kinds = [model for model in get_page_models() if getattr(model, "is_contact_page", False)]
+    return public(Page.objects.live().type(*kinds)).first() if kinds else None
 
 
 class SitemapPage(BasePage):

@@ -1,6 +1,7 @@
 from .data import IN_PERIMETER, Commune, DataImport, Epci, TerritoryMap
 from .pages import PetrPage, TerritoryPage
 from .settings import TerritorySettings
+from .town_halls import TownHall
 
 __all__ = [
     "IN_PERIMETER",
@@ -11,4 +12,5 @@ __all__ = [
     "TerritoryMap",
     "TerritoryPage",
     "TerritorySettings",
+    "TownHall",
 ]

@@ -7,11 +7,13 @@ from wagtail.search import index
 
 from petr.core.blocks import body_stream
 from petr.core.models import BasePage
+from petr.core.models.pages import contact_page
 from petr.core.parts import page_parts
 from petr.territory import presentation
 from petr.territory.blocks import MembersBlock
 
 from .data import Commune, Epci
+from .town_halls import TownHall
 
 
 class PetrPage(BasePage):
@@ -79,6 +81,8 @@ class TerritoryPage(RoutablePageMixin, BasePage):
         context.update(presentation.commune_context(self.get_url(request), commune))
         parts = page_parts("commune", commune)  # later apps' projects and places (core/parts.py)
         context.update(
+            town_hall=TownHall.objects.filter(commune=commune).first(),
+            contact_page=contact_page(),
             parts=parts,
             points=[point for part in parts for point in part.get("points", [])],
             subject_title=commune.name,
