@@ -33,6 +33,8 @@ PUBLISHING = ["add_page", "change_page", "publish_page", "lock_page", "unlock_pa
 EDITING = ["add_page", "change_page"]
 # The missions' places (carpool areas, health centres…): every mission officer keeps them.
 PLACES = [f"places.{action}_place" for action in ("add", "change", "delete")]
+# Who runs the PETR and whom to call (people app).
+PEOPLE = [f"people.{action}_person" for action in ("add", "change", "delete")]
 # Whoever may publish an act creates its séance from the act form.
 SEANCES = ["library.add_meeting", "library.change_meeting", "library.view_body"]
 
@@ -48,6 +50,7 @@ ROLES = {
             "territory.change_townhall",
             "contact.view_contactsubmission",
             "contact.delete_contactsubmission",
+            *PEOPLE,
             *SEANCES,
         ],
     },  # fmt: skip
@@ -66,6 +69,7 @@ ROLES = {
         "collections": IMAGES_AND_FILES,
         "models": ADMIN
         + SEANCES
+        + PEOPLE
         + ["contact.view_contactsubmission", "programmes.change_project_amounts"],
     },
 }

@@ -36,10 +36,6 @@ class MissionPage(BasePage):
         "exemple « Santé ». Par défaut : le titre.",
     )
     body = StreamField(body_stream(), blank=True, verbose_name="contenu")
-    contact_name = models.CharField("nom", max_length=100, blank=True)
-    contact_role = models.CharField("fonction", max_length=100, blank=True)
-    contact_phone = models.CharField("téléphone", max_length=30, blank=True)
-    contact_email = models.EmailField("adresse électronique", blank=True)
     actions = StreamField(
         [("action", CallToActionBlock())],
         blank=True,
@@ -61,15 +57,6 @@ class MissionPage(BasePage):
         *BasePage.content_panels,
         FieldPanel("short_title"),
         FieldPanel("body"),
-        MultiFieldPanel(
-            [
-                FieldPanel("contact_name"),
-                FieldPanel("contact_role"),
-                FieldPanel("contact_phone"),
-                FieldPanel("contact_email"),
-            ],
-            heading="Contact de la mission (masqué tant qu'il est vide)",
-        ),
         FieldPanel("actions"),
         MultiFieldPanel(
             [FieldPanel("eu_cofunded"), FieldPanel("eu_statement")], heading="Financement européen"
@@ -87,15 +74,12 @@ class MissionPage(BasePage):
     def short_name(self):
         return self.short_title or self.title
 
-    @property
-    def has_contact(self):
-        return any([self.contact_name, self.contact_phone, self.contact_email])
-
     def get_context(self, request, *args, **kwargs):
         """The main column shows the mission's programmes, projects and places; the side column
         what is coming, what is new and what to read: parts of later apps (core/parts.py)."""
         context = super().get_context(request, *args, **kwargs)
         context["parts"] = page_parts("mission", self)
+        context["contact_parts"] = page_parts("mission.contact", self)  # its named contacts
         context["aside_parts"] = page_parts("mission.aside", self)
         return context
 

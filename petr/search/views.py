@@ -2,8 +2,10 @@
 
 import difflib
 import re
+from functools import cache
 
 from django import forms
+from django.apps import apps
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from wagtail.models import Page
@@ -40,8 +42,9 @@ def search(request):
         # (modelsearch's Lexeme) wraps each term in them without escaping: « "mobilité » would
         # be an FTS5 syntax error.
         query = query[:MAX_QUERY].replace('"', " ").strip()
-    results, places = None, Places()
+    results, places, people = None, Places(), []
     if query and not kind:
+        people = [found for model in people_models() for found in model.site_search(query)]
         places = find_places(query)
         exact = [place for place in places if fold(place.name) == fold(query)]
         single = places.total == 1 and not places.approximate
@@ -59,7 +62,7 @@ def search(request):
         for page in results.object_list:
             page.kind = kind_label(page)
     suggestion = ""
-    if results is not None and not results.paginator.count and not places:
+    if results is not None and not results.paginator.count and not (places or people):
         suggestion = suggest(query)
     context = {
         "form": form,
@@ -67,10 +70,18 @@ def search(request):
         "query": query,
         "results": results,
         "places": places,
+        "people": people,
         "truncated": truncated,
         "kind_label": search_kinds()[kind][0] if kind else "",
     }
     return TemplateResponse(request, "search/search.html", context)
+
+
+@cache
+def people_models():
+    """The models of people the search finds by name and function (`site_search`), declared by
+    the app that owns them."""
+    return [model for model in apps.get_models() if hasattr(model, "site_search")]
 
 
 def suggest(query):

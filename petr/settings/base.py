@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "petr.events",
     "petr.search",
     "petr.library",
+    "petr.people",
     "petr.contact",
     "petr.ops",
     "wagtail.contrib.settings",

@@ -15,6 +15,7 @@ from wagtail.fields import StreamField
 from petr.contact.models import ContactSettings
 from petr.core.blocks import body_stream
 from petr.core.models import BasePage, SiteIdentity
+from petr.core.parts import page_parts
 from petr.web.clients import client_ip
 from petr.web.shared_lookups import public
 
@@ -84,9 +85,11 @@ class DeclarationPage(RoutablePageMixin, BasePage):
     def receipt(self, request, token):
         declaration = self.declaration_for(token)
         context = self.get_context(request)
+        mission = self.get_parent().specific
         context.update(
-            declaration=declaration, facts=facts(declaration), legal=LEGAL,
-            mission=self.get_parent().specific, subject_title=f"Accusé {declaration.number}",
+            declaration=declaration, facts=facts(declaration), legal=LEGAL, mission=mission,
+            contact_parts=page_parts("mission.contact", mission),  # its named contacts (people)
+            subject_title=f"Accusé {declaration.number}",
         )  # fmt: skip
         response = TemplateResponse(request, "declarations/receipt.html", context)
         response["Cache-Control"] = "private, no-store"  # the holder's own, and its status moves

@@ -17,7 +17,8 @@ from .town_halls import TownHall
 
 
 class PetrPage(BasePage):
-    """« Le PETR »: what a PETR is, its history, its members (from the data) and governance."""
+    """« Le PETR »: what a PETR is, its history, its members (from the data), its governance and
+    team (later apps' parts)."""
 
     body = StreamField(
         body_stream(extra_blocks=[("members", MembersBlock())]), blank=True, verbose_name="contenu"
@@ -37,6 +38,7 @@ class PetrPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         territory = TerritoryPage.objects.live().first()  # its members link to their pages
         context["territory_url"] = territory.get_url(request) if territory else None
+        context["parts"] = page_parts("petr", self)  # its governance and team (people)
         return context
 
 
