@@ -134,6 +134,51 @@ class StepsBlock(blocks.StructBlock):
         template = "core/blocks/steps.html"
 
 
+class TimelineStepBlock(blocks.StructBlock):
+    start_year = blocks.IntegerBlock(label="année", min_value=1800, max_value=2200)
+    end_year = blocks.IntegerBlock(
+        label="jusqu'en", required=False, min_value=1800, max_value=2200,
+        help_text="Pour une période : 2021, jusqu'en 2026.",
+    )  # fmt: skip
+    title = blocks.CharBlock(label="étape")
+    text = blocks.RichTextBlock(
+        label="texte", required=False, features=["bold", "italic", "ul", "link", "document-link"]
+    )
+
+    class Meta:
+        label = "étape"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get("end_year") is not None and value["end_year"] < value["start_year"]:
+            raise blocks.StructBlockValidationError(
+                block_errors={"end_year": ValidationError("La fin précède le début.")}
+            )
+        return value
+
+
+def in_order(steps):
+    return sorted(steps, key=lambda step: (step["start_year"], step["end_year"] or 0))
+
+
+class TimelineBlock(blocks.StructBlock):
+    """Dated steps, always shown in chronological order whatever order they were typed in: the
+    PETR's history, a mission's successive contracts."""
+
+    title = blocks.CharBlock(label="titre", required=False)
+    steps = blocks.ListBlock(TimelineStepBlock(), label="étapes", min_num=1)
+
+    class Meta:
+        icon = "time"
+        label = "frise chronologique"
+        template = "core/blocks/timeline.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["steps"] = in_order(value["steps"])
+        return context
+
+
 class CalloutBlock(blocks.StructBlock):
     title = blocks.CharBlock(label="titre")
     text = blocks.RichTextBlock(label="texte", features=RICH_TEXT_FEATURES)
@@ -206,6 +251,7 @@ def body_stream(extra_blocks=()):
             ),
             ("key_figures", KeyFiguresBlock()),
             ("steps", StepsBlock()),
+            ("timeline", TimelineBlock()),
             ("callout", CalloutBlock()),
             ("image", ImageBlock()),
             ("publisher", PublisherBlock()),

@@ -12,6 +12,7 @@ from wagtail.search import index
 from petr.core.blocks import body_stream
 from petr.core.listing import render_listing
 from petr.core.models import BasePage
+from petr.territory.lookup import commune_paths
 from petr.territory.models import IN_PERIMETER
 from petr.territory.widgets import CommuneSelect
 from petr.web.shared_lookups import public
@@ -75,7 +76,6 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
 class EventPage(RoutablePageMixin, BasePage):
     shown_on_pages_of = ("mission",)  # beside its mission (web/invalidation.py)
-    shown_under = ("territory.TerritoryPage",)  # and on its commune's page
     # The next three, in its mission's side column and on its commune's page (core/parts.py).
     page_parts = {"mission.aside": 1, "commune": 4}
 
@@ -183,6 +183,9 @@ class EventPage(RoutablePageMixin, BasePage):
             errors["address"] = "Indiquez une commune, une adresse ou un lien en ligne."
         if errors:
             raise ValidationError(errors)
+
+    def shown_at(self):
+        return commune_paths([self.commune])  # on its commune's page
 
     @classmethod
     def page_part(cls, slot, subject):

@@ -14,6 +14,7 @@ from wagtail.search import index
 from petr.core.blocks import body_stream
 from petr.core.listing import render_listing
 from petr.core.models import BasePage
+from petr.territory.lookup import commune_paths
 from petr.territory.models import IN_PERIMETER
 from petr.territory.widgets import CommuneCheckboxes
 from petr.web.shared_lookups import public
@@ -63,7 +64,6 @@ class NewsPage(BasePage):
     """One news item. The lead paragraph (« chapeau ») is its summary in lists and feeds."""
 
     shown_on_pages_of = ("mission",)  # beside its mission (web/invalidation.py)
-    shown_under = ("territory.TerritoryPage",)  # and on its communes' pages
     # The latest three, in its mission's side column and on its communes' pages (core/parts.py).
     page_parts = {"mission.aside": 2, "commune": 3}
 
@@ -119,6 +119,9 @@ class NewsPage(BasePage):
             raise ValidationError(
                 {"intro": "Le chapeau résume l'actualité dans les listes et les flux."}
             )
+
+    def shown_at(self):
+        return commune_paths(self.communes.all())  # on its communes' pages
 
     @classmethod
     def page_part(cls, slot, subject):

@@ -69,6 +69,12 @@ def territory_url():
     return territory.url if territory else ""
 
 
+def commune_paths(communes):
+    """The pages of these communes, for the cache to purge what shows on them."""
+    base_url = territory_url()
+    return {f"{base_url}{commune.slug}/" for commune in communes if commune} if base_url else set()
+
+
 def _candidates(base_url):
     for epci in Epci.objects.only("name", "slug", "siren"):
         url = f"{base_url}communautes/{epci.slug}/"

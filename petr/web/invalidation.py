@@ -12,6 +12,7 @@ What else shows an object, each model declares (no app lists another's models):
 - `shown_under`: page types whose live pages show it on their routes too (the territory's
   commune pages), or paths of whole trees (`OPEN_DATA`);
 - `shown_on_pages()`, a method, for pages found otherwise (a project's programmes);
+- `shown_at()`, a method, for public paths found otherwise (a news item's communes' pages);
 - `is_shown()`, a method, false when a saved object shows nowhere yet (a failed import).
 A page type's declarations are purged when it is published, unpublished or deleted; any other
 model's when it is saved or deleted. `listed_on(page_type, model)` lets a later app declare that
@@ -119,6 +120,8 @@ class Shown:
             self.page_ids.add(getattr(instance, f"{field}_id", None))
         if hasattr(instance, "shown_on_pages"):
             self.page_ids.update(instance.shown_on_pages())
+        if hasattr(instance, "shown_at"):
+            self.pages.update(instance.shown_at())
         for targets, paths, types in (
             ((*getattr(instance, "shown_on", ()), *_listed_on.get(type(instance), ())),
              self.pages, self.page_types),
@@ -161,7 +164,7 @@ def gathered():
 def _declares(model):
     return model in _listed_on or any(
         hasattr(model, name)
-        for name in ("shown_on_pages_of", "shown_on", "shown_under", "shown_on_pages")
+        for name in ("shown_on_pages_of", "shown_on", "shown_under", "shown_on_pages", "shown_at")
     )
 
 

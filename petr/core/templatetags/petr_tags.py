@@ -12,6 +12,16 @@ register.filter(fr_value)
 
 
 @register.filter
+def worth_linking(page):
+    """A live page with something to show: a listing still empty (its type's `is_empty`), such
+    as a catalogue of projects before the first one, is not linked to."""
+    if not page or not page.live:
+        return False
+    is_empty = getattr(page.specific_class, "is_empty", None)
+    return not (is_empty and is_empty(page))
+
+
+@register.filter
 def page_title(page):
     return (page.seo_title or page.title) if page else ""
 

@@ -1,6 +1,8 @@
 """Site-wide duties: sitemap, robots, error pages, headers, French admin, legal footer."""
 
 import pytest
+
+from petr.conftest import QUERY_CEILING
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import RequestFactory, override_settings
 from wagtail.models import Page
@@ -82,12 +84,12 @@ def test_contact_details_are_hidden_while_empty(client, seeded):
 
     from petr.core.models import SiteIdentity
 
-    assert "Nos coordonnées" not in client.get("/contact/").content.decode()
+    assert "Nous trouver" not in client.get("/contact/").content.decode()
     identity = SiteIdentity.for_site(Site.objects.get(is_default_site=True))
     identity.phone = "03 29 00 00 00"
     identity.save()
     html = client.get("/contact/").content.decode()
-    assert "Nos coordonnées" in html and 'href="tel:0329000000"' in html
+    assert "Nous trouver" in html and 'href="tel:0329000000"' in html
 
 
 def test_security_headers_on_public_pages(client, seeded):
@@ -170,7 +172,7 @@ def test_every_page_type_stays_within_its_query_budget(sample_paths, query_count
     # The menu, the settings and the private sections come from the shared cache; a page's
     # address is found in two queries whatever its depth.
     counts = query_counts([path for path in sample_paths if "inexistante" not in path])
-    assert max(counts.values()) <= 12, counts
+    assert max(counts.values()) <= QUERY_CEILING, counts
     deep = [path for path in counts if path.count("/") >= 4]
     assert deep and all(counts[path] <= 10 for path in deep), counts
 

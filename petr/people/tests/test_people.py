@@ -31,7 +31,7 @@ def test_le_petr_shows_its_governance_by_body_and_its_team(client, people):
     from petr.territory.models import PetrPage
 
     html = client.get(PetrPage.objects.get().url).content.decode()
-    governance = html.index('id="gouvernance"')
+    governance = html.index('id="instances"')
     assert (
         governance < html.index(f"<h3>{council.name}</h3>") < html.index(f"<h3>{bureau.name}</h3>")
     )

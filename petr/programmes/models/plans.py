@@ -6,6 +6,7 @@ Wagtail, and a mission officer's rights over the mission cover them."""
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.response import TemplateResponse
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -117,6 +118,11 @@ class ProgrammePage(RoutablePageMixin, BasePage):
             subject_title=f"Synthèse : {self.title}",
         )
         return TemplateResponse(request, "programmes/programme_overview.html", context)
+
+    @cached_property
+    def has_actions(self):
+        """Whether any action is published: until then, no overview is offered."""
+        return self.actions().exists()
 
     def axes_with_actions(self, actions=None):
         """[(axis or None, [actions])]: the axes in order, then actions attached to none."""

@@ -49,6 +49,11 @@ class ProjectIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = "catalogue des projets soutenus"
 
+    @classmethod
+    def is_empty(cls, page):
+        """No live project yet: links to the catalogue are hidden (core petr_tags.worth_linking)."""
+        return not public(ProjectPage.objects.live().descendant_of(page)).exists()
+
     def projects(self):
         images = get_image_model().objects.prefetch_renditions(CARD_IMAGE)
         return (
@@ -128,6 +133,8 @@ class ProjectForm(PageForm):
 class ProjectPage(BasePage):
     # On its programmes' pages (the LEADER envelope), its communes' pages, in the open data.
     shown_under = ("territory.TerritoryPage", OPEN_DATA)
+    # The home and the missions link to the catalogue only once it has a project.
+    shown_on = ("/", "missions.MissionPage")
     # The latest on its missions' pages, all of them on its communes' pages (core/parts.py).
     page_parts = {"mission": 2, "commune": 1}
     Kind = BeneficiaryKind

@@ -66,10 +66,12 @@ def test_unknown_addresses_are_clean_404s(client, seeded, url):
     assert client.get(url).status_code == 404
 
 
-def test_petr_page_links_members_and_communes_to_their_pages(client, seeded):
+def test_petr_page_links_members_to_their_pages_which_list_the_communes(client, seeded):
     html = client.get("/le-petr/").content.decode()
     assert '<a href="/territoire/communautes/cc-du-sammiellois/">CC du Sammiellois</a>' in html
-    assert '<a href="/territoire/saint-mihiel/">Saint-Mihiel</a>' in html
+    assert "/territoire/saint-mihiel/" not in html  # the communes are not repeated here
+    epci = client.get("/territoire/communautes/cc-du-sammiellois/").content.decode()
+    assert '<a href="/territoire/saint-mihiel/">Saint-Mihiel</a>' in epci
 
 
 def test_sitemap_lists_every_commune_and_communaute(client, seeded):

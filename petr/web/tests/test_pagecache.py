@@ -189,3 +189,19 @@ def test_what_shows_elsewhere_purges_where_it_shows(client, page_cache, publishi
     assert b"Appel \xc3\xa0 projets LEADER" in client.get(leader.url).content
     assert "Épicerie de Woël".encode() in client.get("/territoire/woel/").content
     assert b"L'enveloppe FEADER" in client.get(programme.url).content  # its first project
+
+
+def test_news_naming_a_commune_purges_that_commune_page_only(client, page_cache, publishing):
+    from petr.territory.models import Commune
+
+    watched = ["/territoire/saint-mihiel/", "/territoire/evres/", "/territoire/"]
+    for path in watched:
+        client.get(path)
+    with publishing():
+        publish_news(
+            1, title="Fête à Saint-Mihiel", communes=[Commune.objects.get(slug="saint-mihiel")]
+        )
+    assert state(client, "/territoire/evres/")[1] == "HIT"
+    assert state(client, "/territoire/")[1] == "HIT"
+    response = client.get("/territoire/saint-mihiel/")
+    assert response["X-Page-Cache"] == "MISS" and b"Saint-Mihiel" in response.content
