@@ -3,26 +3,19 @@ capitals, abbreviations (« st », « ste ») or a small typo: what residents ty
 commune's page (the search, « Trouver ma commune », the territory's list). Two short queries over
 the territory's rows, matched in Python."""
 
-import difflib
 import re
 from dataclasses import dataclass, field
 
 from petr.core.french.sorting import french_sort_key
 from petr.web.shared_lookups import public
 
+from .matching import TYPO_CUTOFF, closeness, fold, starts_every
 from .models.data import Commune, Epci
 from .models.pages import TerritoryPage
 
+__all__ = ["Places", "commune_paths", "find_places", "fold", "territory_url"]
+
 MAX_PLACES = 8  # by name; a postcode or code lists all of its communes
-# What residents abbreviate in commune names, folded.
-ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
-TYPO_CUTOFF = 0.8  # difflib's ratio: « Saint-Mihel » finds Saint-Mihiel, « Lion » not Lisle
-
-
-def fold(text):
-    """« St-Mihiel » → « saint mihiel », « Èvres » → « evres »."""
-    words = re.sub(r"[^a-z0-9]+", " ", french_sort_key(text)).split()
-    return " ".join(ABBREVIATIONS.get(word, word) for word in words)
 
 
 @dataclass
@@ -110,8 +103,7 @@ def find_places(query, limit=MAX_PLACES):
         return Places(places, places, by_code=True, territory_url=base_url)
     found = []
     for haystack, place in candidates:
-        words = fold(haystack).split()
-        if all(any(word.startswith(term) for word in words) for term in terms):
+        if starts_every(terms, haystack):
             name = fold(place.name)
             rank = 0 if name == wanted else 1 if name.startswith(wanted) else 2
             found.append((rank, -place.population, french_sort_key(place.name), place))
@@ -137,9 +129,7 @@ def _close_names(wanted, places):
     (« saint mihel » against « Saint-Mihiel », « fresnes » against « Fresnes-en-Woëvre »)."""
     scored = []
     for place in places:
-        name = fold(place.name)
-        start = " ".join(name.split()[: len(wanted.split())])
-        ratio = max(difflib.SequenceMatcher(None, wanted, text).ratio() for text in (name, start))
+        ratio = closeness(wanted, place.name)
         if ratio >= TYPO_CUTOFF:
             scored.append((-ratio, -place.population, french_sort_key(place.name), place))
     return _ranked(scored)

@@ -9,6 +9,7 @@ from django.db.models import Count, Sum
 from petr.core.french.sorting import french_sort_key
 
 from .figures import MAP_KEY, PALETTE_SIZE, cached, last_successful_import
+from .matching import TYPO_CUTOFF, closeness, fold, starts_every
 from .models.data import Commune, Epci, TerritoryMap
 
 
@@ -75,8 +76,32 @@ def _common(base_url):
     }
 
 
-def territory_context(base_url):
+def filtered(communes, query):
+    """The communes the territory's filter field finds, and whether only by their spelling's
+    closeness: the same matching as the search, over the rows already loaded."""
+    terms = fold(query).split()
+    if not terms:
+        return [], False
+
+    def haystack(commune):
+        return f"{commune.name} {commune.code_insee} {commune.postal_codes.replace(',', ' ')}"
+
+    found = [c for c in communes if starts_every(terms, haystack(c))]
+    if found:
+        return found, False
+    wanted = " ".join(terms)
+    return [c for c in communes if closeness(wanted, c.name) >= TYPO_CUTOFF], True
+
+
+def territory_context(base_url, query=""):
     context = _common(base_url)
+    context["folds"] = [
+        (epci, [c for c in context["communes"] if c.epci_id == epci.pk])
+        for epci in context["epcis"]
+    ]
+    if query:
+        context["filter_query"] = query
+        context["filtered"], context["filter_approximate"] = filtered(context["communes"], query)
     rows = context["communes"]
     context["totals"] = {
         "population": sum(c.population for c in rows),

@@ -1,11 +1,11 @@
 """Site-wide duties: sitemap, robots, error pages, headers, French admin, legal footer."""
 
 import pytest
-
-from petr.conftest import QUERY_CEILING
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import RequestFactory, override_settings
 from wagtail.models import Page
+
+from petr.conftest import QUERY_CEILING
 
 pytestmark = pytest.mark.django_db
 

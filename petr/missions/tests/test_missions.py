@@ -21,8 +21,8 @@ def test_the_side_column_shows_what_is_coming_and_new_for_this_mission(client, s
     publish_event("Comité de programmation", 12, mission=leader)
     publish_document("Fiche action 1", mission=leader)
     html = client.get(leader.url).content.decode()
-    start = html.index('<aside class="mission-aside"')
-    aside = html[start : html.index("</aside>", start)]
+    start = html.index('<aside class="mission-aside')
+    aside = html[start : html.rindex("</aside>")]
     for title in ("Trois projets programmés", "Comité de programmation", "Fiche action 1"):
         assert title in aside
     assert "Vaccination en pharmacie" not in aside
@@ -37,8 +37,13 @@ def test_the_side_column_shows_what_is_coming_and_new_for_this_mission(client, s
                                     contact_public=True, in_team=True)  # fmt: skip
     officer.missions.add(leader)
     officer.save()
-    aside = client.get(leader.url).content.decode()
-    assert 'href="tel:0329000000"' in aside and "Chargée de mission LEADER" in aside
+    html = client.get(leader.url).content.decode()
+    act = html[html.index('class="mission-aside mission-aside--act"') : html.index("</aside>")]
+    # How to act and whom to call come before the text: right under the lead on a phone.
+    assert (
+        html.index('id="agir"') < html.index("Votre contact") < html.index("mission-layout__main")
+    )
+    assert 'href="tel:0329000000"' in act and "Chargée de mission LEADER" in act
 
 
 def test_only_leader_carries_the_eu_emblem(client, seeded):

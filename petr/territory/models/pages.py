@@ -15,6 +15,8 @@ from petr.territory.blocks import MembersBlock
 from .data import Commune, Epci
 from .town_halls import TownHall
 
+MAX_FILTER = 100  # characters of the territory's filter field
+
 
 class PetrPage(BasePage):
     """« Le PETR »: what a PETR is, its history, its members (from the data), its governance and
@@ -61,7 +63,8 @@ class TerritoryPage(RoutablePageMixin, BasePage):
     @path("")
     def index(self, request):
         context = self.get_context(request)
-        context.update(presentation.territory_context(self.get_url(request)))
+        query = request.GET.get("commune", "").strip()[:MAX_FILTER]  # longer: cut, not refused
+        context.update(presentation.territory_context(self.get_url(request), query))
         return TemplateResponse(request, "territory/territory_page.html", context)
 
     @path("communautes/<slug:slug>/")

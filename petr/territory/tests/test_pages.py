@@ -25,10 +25,29 @@ def test_territory_page_has_a_linked_map_and_the_same_data_as_a_table(client, se
     assert len(re.findall(r'<a href="/territoire/[a-z0-9-]+/"><title>', svg)) == 123
     assert "<title>Saint-Mihiel (CC du Sammiellois)</title>" in svg
     assert len(svg.encode()) < 100_000
-    table = re.search(r'<table class="data-table" id="communes">.*?</table>', html, re.S).group(0)
-    assert table.count('<th scope="row">') == 123
+    folds = re.findall(r'<details class="epci-fold">.*?</details>', html, re.S)
+    assert len(folds) == 4 and sum(fold.count('<th scope="row">') for fold in folds) == 123
     assert f"25{NNBSP}292" in html and "1" + NNBSP + "599" in html
     assert "millésime 2023" in html and "Licence Ouverte 2.0" in html
+
+
+@pytest.mark.parametrize(
+    ("query", "count", "expected"),
+    [
+        ("55300", 32, "Saint-Mihiel"),
+        ("st mihiel", 2, "Rupt-devant-Saint-Mihiel"),
+        ("saint mihel", 1, "Aucune commune ne s'écrit"),  # a typo: the nearest names
+        ("zzqxw", 0, "Aucune commune ne correspond"),
+        ("x" * 5000, 0, "Aucune commune ne correspond"),  # cut, never refused
+    ],
+)
+def test_the_list_of_communes_filters_without_a_script(client, seeded, query, count, expected):
+    response = client.get("/territoire/", {"commune": query})
+    html = response.content.decode()
+    assert response.status_code == 200 and expected in html
+    found = re.search(r'<table class="data-table" id="communes-trouvees">.*?</table>', html, re.S)
+    assert (found[0].count('<th scope="row">') if found else 0) == count
+    assert 'href="/territoire/#communes">Toutes les communes</a>' in html
 
 
 def test_commune_page_states_its_figures_and_place(client, seeded):

@@ -19,12 +19,22 @@ def test_map_is_usable_by_keyboard_alone(live_seeded, browser):
     assert focused == "/territoire/apremont-la-foret/"
     page.keyboard.press("Enter")
     expect(page.locator("h1")).to_have_text("Apremont-la-Forêt")
-    # The skip link jumps over the 123 map links to the table.
+    # The skip link jumps over the 123 map links to the list and its filter field, which
+    # works without a script, as do the folded communautés.
     page.go_back()
     page.locator(".skip-map").focus()
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.closest('table') !== null")
+    assert page.evaluate("document.activeElement.id") == "filtre-commune"
+    page.keyboard.type("55300")
+    page.keyboard.press("Enter")
+    expect(page.locator("#communes-trouvees tbody tr")).to_have_count(32)
+    page.get_by_role("link", name="Toutes les communes").click()
+    first_fold = page.locator("details.epci-fold").first
+    expect(first_fold.locator("table")).to_be_hidden()
+    first_fold.locator("summary").focus()
+    page.keyboard.press("Enter")
+    expect(first_fold.locator("table")).to_be_visible()
     context.close()
 
 
@@ -41,4 +51,6 @@ def test_pages_fit_a_375px_screen(live_seeded, browser):
         assert page.evaluate("document.documentElement.scrollWidth") <= 375, path
         box = page.locator(".territory-map__svg").bounding_box()
         assert box and 300 <= box["width"] <= 375, path
+        if path == "/territoire/":  # the communes folded: no longer a 123-row scroll
+            assert page.evaluate("document.documentElement.scrollHeight") < 6000
     context.close()
