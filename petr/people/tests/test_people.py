@@ -98,3 +98,25 @@ def test_the_old_mission_contact_moves_to_a_person_of_the_team(seeded):
     person = Person.objects.get(name="Camille Modèle")
     assert person.in_team and person.contact_public and person.function == "Coordinatrice"
     assert list(person.missions.all()) == [health]
+
+
+def test_le_petr_keeps_its_query_count_however_many_people_have_photos(people, query_counts):
+    from wagtail.images.tests.utils import get_test_image_file
+
+    from petr.core.models import CustomImage
+    from petr.territory.models import PetrPage
+
+    url = PetrPage.objects.get().url
+
+    def add(count):
+        for index in range(count):
+            photo = CustomImage.objects.create(
+                title=f"Portrait {index}", file=get_test_image_file()
+            )
+            person = Person.objects.create(name=f"Élu {index}", photo=photo, in_team=True)
+            Membership.objects.create(person=person, body=people[3][0], role="Membre")
+
+    add(2)
+    few = query_counts([url])[url]
+    add(6)
+    assert query_counts([url])[url] == few
