@@ -103,7 +103,9 @@ def everyday_screens():
         "/admin/declarations/", f"/admin/settings/core/siteidentity/{site.pk}/",
         "/admin/account/", "/admin/guide/", "/admin/users/", "/admin/groups/", "/admin/sites/",
         "/admin/collections/", "/admin/workflows/list/", "/admin/workflows/tasks/index/",
-        "/admin/redirects/", "/admin/reports/site-history/",
+        "/admin/redirects/", "/admin/reports/site-history/", "/admin/snippets/people/person/",
+        "/admin/snippets/people/person/add/", "/admin/territoire/mairies/",
+        "/admin/territoire/mairies/new/",
     ]  # fmt: skip
 
 
