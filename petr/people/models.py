@@ -19,7 +19,6 @@ from petr.territory.lookup import fold
 from petr.territory.models import PetrPage
 from petr.web.shared_lookups import public
 
-
 PORTRAIT = "fill-120x120"  # as people/includes/person.html shows it
 
 

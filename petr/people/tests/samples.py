@@ -10,8 +10,10 @@ def publish():
     president = Person.objects.create(name="Dominique Exemple", function="Maire d'Exemple", order=1)
     Membership.objects.create(person=president, body=body, role="Président")
     mission = MissionPage.objects.live().order_by("path").first()
-    officer = Person.objects.create(name="Alex Modèle", function="Chargé de mission",
-                                    phone="03 00 00 00 07", contact_public=True, in_team=True)  # fmt: skip
+    officer = Person.objects.create(
+        name="Alex Modèle", function="Chargé de mission", phone="03 00 00 00 07",
+        contact_public=True, in_team=True,
+    )  # fmt: skip
     officer.missions.add(mission)
     officer.save()
     return ["/recherche/?q=pr%C3%A9sident", mission.url]
