@@ -36,6 +36,13 @@ class MissionPage(BasePage):
         "exemple « Santé ». Par défaut : le titre.",
     )
     body = StreamField(body_stream(), blank=True, verbose_name="contenu")
+    keywords = models.CharField(
+        "mots recherchés",
+        max_length=300,
+        blank=True,
+        help_text="Les mots que les habitants tapent pour trouver cette mission sans connaître "
+        "son nom, séparés par des virgules : « médecin, docteur, soins ».",
+    )
     actions = StreamField(
         [("action", CallToActionBlock())],
         blank=True,
@@ -52,10 +59,15 @@ class MissionPage(BasePage):
         "mention", max_length=200, default="Cofinancé par l'Union européenne"
     )
 
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.SearchField("keywords", boost=2),
+    ]
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("short_title"),
+        FieldPanel("keywords"),
         FieldPanel("body"),
         FieldPanel("actions"),
         MultiFieldPanel(

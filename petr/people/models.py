@@ -14,6 +14,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable
 
 from petr.core.french.sorting import french_sort_key
+from petr.core.phones import tel_uri
 from petr.missions.models import MissionPage
 from petr.territory.lookup import fold
 from petr.territory.models import PetrPage
@@ -111,8 +112,7 @@ class Person(ClusterableModel):
 
     @property
     def phone_uri(self):
-        digits = "".join(ch for ch in self.public_phone if ch.isdigit() or ch == "+")
-        return f"tel:{digits}" if digits else ""
+        return tel_uri(self.public_phone)
 
     @classmethod
     def with_photos(cls):

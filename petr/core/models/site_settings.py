@@ -11,6 +11,7 @@ from wagtail.models import Site
 from petr.core import colours
 from petr.core.admin.colour_input import ColourInput
 from petr.core.blocks import NavigationLinkBlock
+from petr.core.phones import tel_uri
 from petr.web.shared_lookups import cached_setting, public
 
 
@@ -185,8 +186,7 @@ class SiteIdentity(CachedSiteSetting):
 
     @property
     def phone_uri(self):
-        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
-        return f"tel:{digits}" if digits else ""
+        return tel_uri(self.phone)
 
     @property
     def has_contact_details(self):

@@ -159,3 +159,13 @@ def test_by_name_the_list_is_short_and_links_to_all_of_them(client, seeded):
     total = int(re.search(r"Voir les (\d+) résultats", html)[1])
     assert total > 8
     assert 'href="/territoire/?commune=v#communes"' in html
+
+
+def test_a_common_word_finds_the_mission_whose_keywords_name_it(client, seeded):
+    from petr.missions.models import MissionPage
+
+    health = MissionPage.objects.get(slug="contrat-local-de-sante")
+    assert health.keywords  # from the starter pack
+    html = results(client, q="médecin")
+    assert f'href="{health.url}"' in html
+    assert f'href="{health.url}"' in results(client, q="medecin")  # without its accent

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 
+from petr.core.phones import tel_uri
 from petr.web.invalidation import SITEMAP
 
 from .data import Commune
@@ -62,8 +63,7 @@ class TownHall(models.Model):
 
     @property
     def phone_uri(self):
-        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
-        return f"tel:{digits}" if digits else ""
+        return tel_uri(self.phone)
 
     @property
     def has_details(self):
