@@ -16,7 +16,7 @@ from wagtail.models import Orderable
 from petr.core.french.sorting import french_sort_key
 from petr.core.phones import tel_uri
 from petr.missions.models import MissionPage
-from petr.territory.lookup import fold
+from petr.territory.matching import fold
 from petr.territory.models import PetrPage
 from petr.web.shared_lookups import public
 

@@ -11,6 +11,8 @@ from django.core.validators import EmailValidator, URLValidator
 from django.db import transaction
 from django.utils import timezone
 
+from petr.web.invalidation import gathered
+
 from .models import Commune, TownHall
 from .models.town_halls import IMPORTED_FIELDS
 
@@ -182,7 +184,7 @@ def import_town_halls(raw, dry_run=False):
     if errors:
         raise TownHallDataError("Rien n'a été importé. " + " ".join(errors))
     report = Report(without=[c.name for c in communes.values() if c not in chosen])
-    with transaction.atomic():
+    with gathered(), transaction.atomic():  # one purge of the pages, however many mairies
         existing = {t.commune_id: t for t in TownHall.objects.filter(commune__in=chosen)}
         for commune, (record, values, _) in chosen.items():
             _apply(existing.get(commune.pk), commune, record, values, report)
