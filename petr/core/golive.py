@@ -40,6 +40,8 @@ def missing_facts(site):
          "d'accessibilité", "déclaration d'accessibilité (RGAA)", "accessibilitysettings"),
         (identity.data_protection_officer, "Délégué à la protection des données",
          "données personnelles (RGPD, art. 37)", "siteidentity"),
+        (identity.siret, "SIRET du siège", "publication des délibérations au format national "
+         "(SCDL)", "siteidentity"),
     ]  # fmt: skip
     return [Missing(label, why, setting, site.pk) for value, label, why, setting in wanted
             if not value]  # fmt: skip

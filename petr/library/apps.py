@@ -7,4 +7,4 @@ class LibraryConfig(AppConfig):
     verbose_name = "Documents et actes"
 
     def ready(self):
-        from . import signals  # noqa: F401  (records when an act is first put online)
+        from . import exports, signals  # noqa: F401  (the deliberations' file; when an act is first put online)

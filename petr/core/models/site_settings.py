@@ -11,6 +11,7 @@ from wagtail.models import Site
 from petr.core import colours
 from petr.core.admin.colour_input import ColourInput
 from petr.core.blocks import NavigationLinkBlock
+from petr.core.french.identifiers import siren_error, siret_error
 from petr.core.phones import tel_uri
 from petr.web.shared_lookups import cached_setting, public
 
@@ -40,7 +41,15 @@ class SiteIdentity(CachedSiteSetting):
     tagline = models.CharField("sous-titre", max_length=200, blank=True)
     legal_name = models.CharField("dénomination légale", max_length=200, blank=True)
     legal_form = models.CharField("forme juridique", max_length=200, blank=True)
-    siren = models.CharField("SIREN", max_length=9, blank=True)
+    siren = models.CharField(
+        "SIREN", max_length=9, blank=True, help_text="Rempli d'après le SIRET s'il est vide."
+    )
+    siret = models.CharField(
+        "SIRET du siège",
+        max_length=14,
+        blank=True,
+        help_text="14 chiffres : il identifie le PETR dans le fichier national des délibérations.",
+    )
     publication_director = models.CharField(
         "directeur ou directrice de la publication",
         max_length=200,
@@ -130,6 +139,7 @@ class SiteIdentity(CachedSiteSetting):
                 FieldPanel("legal_name"),
                 FieldPanel("legal_form"),
                 FieldPanel("siren"),
+                FieldPanel("siret"),
                 FieldPanel("publication_director"),
                 FieldPanel("host_details"),
                 FieldPanel("data_protection_officer"),
@@ -155,6 +165,15 @@ class SiteIdentity(CachedSiteSetting):
     def clean(self):
         super().clean()
         colours.validate(self.primary_colour, self.accent_colour)
+        self.siret = self.siret.replace(" ", "")
+        if self.siret:
+            if error := siret_error(self.siret):
+                raise ValidationError({"siret": error})
+            self.siren = self.siren or self.siret[:9]  # typed once
+            if not self.siret.startswith(self.siren):
+                raise ValidationError({"siret": "Le SIRET ne commence pas par le SIREN."})
+        if self.siren and (error := siren_error(self.siren)):
+            raise ValidationError({"siren": error})
         if (self.office_latitude is None) != (self.office_longitude is None):
             raise ValidationError(
                 {"office_longitude": "Indiquez la latitude et la longitude, ou aucune des deux."}

@@ -19,6 +19,7 @@ LEGAL_FACTS = [
     "Adresse électronique ou téléphone du PETR",
     "Contact pour signaler un défaut d'accessibilité",
     "Délégué à la protection des données",
+    "SIRET du siège",
 ]
 
 
@@ -29,6 +30,8 @@ def fill_in(site):
     identity.host_details = "Hébergeur, 1 rue du Serveur, 00000 Exemple, 01 00 00 00 00"
     identity.phone = "03 00 00 00 00"
     identity.data_protection_officer = "Centre de gestion, dpd@example.org"
+    identity.siret = "20000000800017"  # fictional, with a valid key
+    identity.full_clean()
     identity.save()
     accessibility = AccessibilitySettings.for_site(site)
     accessibility.contact_email = "accessibilite@example.org"
@@ -45,7 +48,7 @@ def dashboard(client):
 def test_the_dashboard_lists_each_missing_fact_with_a_link_then_none(client, seeded):
     site = Site.objects.get(is_default_site=True)
     page = dashboard(client)
-    assert "Avant la mise en ligne : 6 informations manquantes" in page
+    assert "Avant la mise en ligne : 7 informations manquantes" in page
     settings_url = f"/admin/settings/core/siteidentity/{site.pk}/"
     for label in LEGAL_FACTS:
         assert f">{label}</a>" in page

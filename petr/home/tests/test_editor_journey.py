@@ -79,6 +79,7 @@ def test_editor_publishes_news_event_and_deliberation(editor, client):
             "slug": "deliberation-2026-042",
             "intro": "",
             "kind": "deliberation",
+            "matter": "8.2",
             "number": "2026-042",
             "decision_date": "2026-11-18",
             "author_name": "Marie Dupont",

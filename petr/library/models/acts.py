@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from petr.core.admin.page_form import TakenAddressPanel
 from petr.core.models import BasePage
+from petr.library import actes
 from petr.library.files import fingerprint
 from petr.web.wagtail_internals import is_new_upload
 
@@ -61,6 +62,8 @@ class Meeting(models.Model):
 
 
 class ActPage(PrivateFileMixin, BasePage):
+    shown_on = ("/donnees/deliberations.csv",)  # the national file (exports.py)
+
     class Kind(models.TextChoices):
         DELIBERATION = "deliberation", "Délibération"
         ARRETE = "arrete", "Arrêté"
@@ -70,6 +73,14 @@ class ActPage(PrivateFileMixin, BasePage):
 
     kind = models.CharField("nature de l'acte", max_length=30, choices=Kind.choices)
     number = models.CharField("numéro", max_length=50)
+    matter = models.CharField(
+        "matière (nomenclature ACTES)",
+        max_length=5,
+        choices=actes.CHOICES,
+        blank=True,
+        help_text="Celle sous laquelle l'acte est transmis au contrôle de légalité. Requise pour "
+        "une délibération : elle la classe dans le fichier national des délibérations.",
+    )
     decision_date = models.DateField("date de la décision")
     meeting = models.ForeignKey(
         Meeting,
@@ -115,6 +126,7 @@ class ActPage(PrivateFileMixin, BasePage):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("kind"), FieldPanel("number")]),
+                FieldPanel("matter"),
                 FieldRowPanel([FieldPanel("decision_date"), FieldPanel("meeting")]),
                 FieldRowPanel([FieldPanel("author_name"), FieldPanel("author_title")]),
             ],
@@ -148,6 +160,11 @@ class ActPage(PrivateFileMixin, BasePage):
                 }
             )
         self.check_new_file()
+        if self.kind == self.Kind.DELIBERATION and not self.matter:
+            raise ValidationError(
+                {"matter": "Indiquez la matière d'une délibération : le fichier national des "
+                 "délibérations la demande."}
+            )  # fmt: skip
         if self.corrects_id and self.corrects_id == self.pk:
             raise ValidationError({"corrects": "Un acte ne peut pas se rectifier lui-même."})
 

@@ -47,6 +47,7 @@ def publish_act(title="Adoption du budget primitif 2027", publish=True, **fields
         title=title,
         slug=f"acte-{number}",
         kind=fields.pop("kind", ActPage.Kind.DELIBERATION),
+        matter=fields.pop("matter", "7.1"),  # décisions budgétaires
         number=number,
         decision_date=fields.pop("decision_date", datetime.date(2026, 12, 8)),
         author_name="Marie Dupont",
