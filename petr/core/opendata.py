@@ -2,8 +2,10 @@
 dataset: CSV for spreadsheets, a W3C CSV on the Web metadata file beside each CSV to carry its
 source, date and licence, and GeoJSON for maps when the rows have a geometry.
 
-The CSVs follow what French spreadsheets open without an import dialog: UTF-8 with a byte-order
-mark, « ; » between fields and a decimal comma. Their metadata files say so for programs.
+Each CSV comes twice: `<name>.csv`, UTF-8 without a byte-order mark, which CSV on the Web readers
+(csvw) and programs read as the standard says, and `<name>-tableur.csv`, the same bytes after a
+byte-order mark, which French spreadsheets (Excel) open without an import dialog. Both use « ; »
+between fields and a decimal comma; the metadata files say so for programs.
 Fixed URLs: reusers' links never break when an editor renames or moves a page."""
 
 import csv
@@ -22,6 +24,7 @@ from petr.web.spreadsheets import formula_safe
 
 LICENCE = "Licence Ouverte 2.0"
 LICENCE_URL = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
+SPREADSHEET = "-tableur"  # the CSV's name for spreadsheets, with a byte-order mark
 
 
 @dataclass(frozen=True)
@@ -50,21 +53,35 @@ class Dataset:
     primary_key: str | list = field(default="")  # by default the first column
 
 
+@dataclass(frozen=True)
+class NationalFile:
+    """A file in a national schema's own format, listed in the catalogue beside the datasets."""
+
+    filename: str
+    title: str
+    description: str
+    conforms_to: str  # the schema's address
+    view: Callable  # (request) -> response
+
+
 DATASETS = {}
+NATIONAL = {}
 FILES = {}  # file name -> view(request)
 
 
 def register(dataset: Dataset):
     DATASETS[dataset.name] = dataset
     FILES[f"{dataset.name}.csv"] = lambda request: _csv(dataset, request)
+    FILES[f"{dataset.name}{SPREADSHEET}.csv"] = lambda request: _csv(dataset, request, bom=True)
     FILES[f"{dataset.name}.csv-metadata.json"] = lambda request: _csvw(dataset, request)
     if dataset.geometry:
         FILES[f"{dataset.name}.geojson"] = lambda request: _geojson(dataset, request)
 
 
-def register_file(filename, view):
-    """A file in a format of its own (a national schema's CSV…): view(request) -> response."""
+def register_file(filename, view, title, description, conforms_to):
+    """A file in a national schema's format: view(request) -> response."""
     FILES[filename] = view
+    NATIONAL[filename] = NationalFile(filename, title, description, conforms_to, view)
 
 
 @require_safe
@@ -83,7 +100,7 @@ def _decimal(value, places):
     return decimal_comma(value, places)
 
 
-def _csv(dataset, request):
+def _csv(dataset, request, bom=False):
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(column.name for column in dataset.columns)
@@ -98,8 +115,9 @@ def _csv(dataset, request):
 
     for _, row in dataset.rows(request):
         writer.writerow(cell(c, row[c.name]) for c in dataset.columns)
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{dataset.name}.csv"'
+    mark, suffix = ("\ufeff", SPREADSHEET) if bom else ("", "")
+    response = HttpResponse(mark + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{dataset.name}{suffix}.csv"'
     response["Link"] = (
         f'<{files_url(request)}{dataset.name}.csv-metadata.json>; rel="describedby"; '
         'type="application/csvm+json"'

@@ -59,4 +59,9 @@ def _file(request):
     return response
 
 
-register_file(FILENAME, _file)
+register_file(
+    FILENAME, _file, "Délibérations",
+    "Les délibérations publiées au registre des actes, au format national SCDL « Délibérations » : "
+    "date, matière, objet et lien vers l'acte.",
+    "https://schema.data.gouv.fr/scdl/deliberations/",
+)  # fmt: skip

@@ -86,4 +86,9 @@ def _national_file(request):
 
 register(Dataset("lieux", "Lieux des missions", COLUMNS, _rows, _about, geometry=_point,
                  staff_text=True))  # fmt: skip
-register_file("lieux-covoiturage.csv", _national_file)
+register_file(
+    "lieux-covoiturage.csv", _national_file, "Lieux de covoiturage et arrêts d'auto-stop",
+    "Les aires de covoiturage et arrêts d'auto-stop organisé du territoire, au format de la base "
+    "nationale des lieux de covoiturage.",
+    "https://schema.data.gouv.fr/etalab/schema-lieux-covoiturage/",
+)  # fmt: skip

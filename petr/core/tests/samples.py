@@ -2,4 +2,8 @@
 
 
 def publish():
-    return ["/donnees-personnelles/", "/page-inexistante/"]  # a second content page; the 404
+    return [
+        "/donnees-personnelles/",
+        "/page-inexistante/",
+        "/donnees/",
+    ]  # a second content page; the 404

@@ -119,11 +119,12 @@ def test_query_counts_do_not_grow_with_the_number_of_communes(seeded, query_coun
 
 
 def test_commune_csv_opens_in_a_french_spreadsheet(client, seeded):
-    response = client.get("/donnees/communes.csv")
+    response = client.get("/donnees/communes-tableur.csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert 'rel="describedby"' in response["Link"]
     raw = response.content
     assert raw.startswith("\ufeff".encode())  # BOM: spreadsheets then read UTF-8
+    assert not client.get("/donnees/communes.csv").content.startswith(b"\xef")  # programs
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     assert len(rows) == 123
     assert sum(int(r["population_municipale"]) for r in rows) == 25292
