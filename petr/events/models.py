@@ -1,6 +1,8 @@
 """Agenda: events with dates in Europe/Paris (all-day or timed), a place or an online link,
 upcoming and past listings, and iCalendar files (one per event, and a subscribable feed)."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -186,6 +188,35 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def shown_at(self):
         return commune_paths([self.commune])  # on its commune's page
+
+    def schema_org(self, request):
+        """schema.org: an event, at a place or online (core's structured_data tags)."""
+
+        def when(day, time):
+            moment = datetime.datetime.combine(day, time) if time else None
+            return timezone.make_aware(moment).isoformat() if moment else day.isoformat()
+
+        places = []
+        if self.address or self.commune_id:
+            where = ", ".join(filter(None, [self.address, self.commune and self.commune.name]))
+            places.append({"@type": "Place", "name": where, "address": where})
+        if self.online_url:
+            places.append({"@type": "VirtualLocation", "url": self.online_url})
+        mode = "Mixed" if len(places) == 2 else "Online" if self.online_url else "Offline"
+        data = {
+            "@type": "Event",
+            "name": self.title,
+            "startDate": when(self.start_date, self.start_time),
+            "eventAttendanceMode": f"https://schema.org/{mode}EventAttendanceMode",
+            "eventStatus": "https://schema.org/EventScheduled",
+            "location": places[0] if len(places) == 1 else places,
+            "url": request.build_absolute_uri(self.url),
+        }
+        if self.end_date or self.end_time:
+            data["endDate"] = when(self.end_date or self.start_date, self.end_time)
+        if self.intro:
+            data["description"] = self.intro
+        return data
 
     @classmethod
     def page_part(cls, slot, subject):

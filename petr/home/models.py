@@ -1,7 +1,7 @@
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 
-from petr.core.models import BasePage
+from petr.core.models import BasePage, SiteIdentity
 from petr.events.blocks import NextEventsBlock
 from petr.news.blocks import LatestNewsBlock
 from petr.territory.figures import territory_sketch
@@ -35,3 +35,22 @@ class HomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["sketch"] = territory_sketch()  # the hero's picture and commune suggestions
         return context
+
+    def schema_org(self, request):
+        """schema.org: the PETR as a public body (core's structured_data tags)."""
+        identity = SiteIdentity.for_request(request)
+        data = {
+            "@type": "GovernmentOrganization",
+            "name": identity.name,
+            "url": request.build_absolute_uri("/"),
+        }
+        optional = {
+            "legalName": identity.legal_name,
+            "telephone": identity.phone,
+            "email": identity.email,
+            "address": identity.address.replace("\n", ", "),
+        }
+        data.update({key: value for key, value in optional.items() if value})
+        if logo := getattr(identity, "logo_rendition", None):
+            data["logo"] = request.build_absolute_uri(logo.url)
+        return data if identity.name else None

@@ -123,6 +123,17 @@ class NewsPage(BasePage):
     def shown_at(self):
         return commune_paths(self.communes.all())  # on its communes' pages
 
+    def schema_org(self, request):
+        """schema.org: a news article (core's structured_data tags)."""
+        return {
+            "@type": "NewsArticle",
+            "headline": self.title[:110],
+            "description": self.intro,
+            "datePublished": self.date.isoformat(),
+            "url": request.build_absolute_uri(self.url),
+            "inLanguage": "fr",
+        }
+
     @classmethod
     def page_part(cls, slot, subject):
         about = {"communes": subject} if slot == "commune" else {"mission": subject}

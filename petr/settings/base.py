@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "petr.accounts.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "petr.web.structured_data_csp.ScriptHashesMiddleware",  # inside django-csp: it reads its hashes
     "petr.web.admin_csp.AdminContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",

@@ -1,6 +1,8 @@
 """What documents and acts share: an uploaded file checked to be what its name says, kept in
 private storage, and served only by the live page's `fichier/` address."""
 
+import mimetypes
+
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -27,6 +29,18 @@ class PrivateFileMixin(RoutablePageMixin):
     @property
     def format_label(self):
         return format_label(self.file.name)
+
+    def schema_org(self, request):
+        """schema.org: the published file (core's structured_data tags)."""
+        data = {
+            "@type": "DigitalDocument",
+            "name": self.title,
+            "url": request.build_absolute_uri(f"{self.url}fichier/"),
+            "encodingFormat": mimetypes.guess_type(self.file.name)[0] or "application/pdf",
+        }
+        if self.first_published_at:
+            data["datePublished"] = self.first_published_at.date().isoformat()
+        return data
 
     def download_name(self):
         return self.file.name.rsplit("/", 1)[-1]
