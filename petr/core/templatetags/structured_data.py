@@ -39,7 +39,7 @@ def breadcrumb_data(context, links):
     if request is None or not links:
         return ""
     items = [
-        {"@type": "ListItem", "position": index, "name": name,
+        {"@type": "ListItem", "position": index, "name": str(name),
          "item": request.build_absolute_uri(url)}
         for index, (name, url) in enumerate(links, start=1)
     ]  # fmt: skip
@@ -52,5 +52,5 @@ def breadcrumb_links(ancestors, page, current_title="", trail=(), path=""):
     links = [("Accueil" if a.depth == 2 else a.title, a.url) for a in ancestors]
     links.append((page.title, page.url))
     if current_title:
-        links += [*trail, (current_title, path)]
+        links += [*((str(title), url) for title, url in trail), (str(current_title), path)]
     return links
