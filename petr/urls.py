@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.views import serve as document_views
 
 from petr.accounts.page_passwords import throttled
+from petr.api import views as api_views
 from petr.core import opendata, opendata_catalogue
 from petr.core.identity_css import identity_css
 from petr.ops.health import healthz
@@ -29,6 +30,8 @@ urlpatterns = [
     path("admin/double-authentification/", include("petr.accounts.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/", api_views.partners, name="api_partners"),
+    path("api/v1/", api_views.api.urls),
     path("donnees/", opendata_catalogue.index, name="open_data_index"),
     path("donnees/<str:filename>", opendata.download, name="open_data"),
     path("recherche/", search_views.search, name="search"),

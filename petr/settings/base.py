@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "petr.people",
     "petr.contact",
     "petr.ops",
+    "petr.api",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -94,6 +95,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "petr.web.structured_data_csp.ScriptHashesMiddleware",  # inside django-csp: it reads its hashes
+    "petr.api.cors.ReadOnlyCorsMiddleware",
     "petr.web.admin_csp.AdminContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",

@@ -41,6 +41,7 @@ from petr.web.wagtail_internals import base_content_type
 
 SITEMAP = "/sitemap.xml"
 OPEN_DATA = "/donnees/"
+API = "/api/v1/"  # its lists show every kind of content: purged with any change
 _gathering = ContextVar("purges_gathered", default=None)
 _listed_on = {}  # model: page types a later app says list it
 
@@ -135,7 +136,7 @@ class Shown:
         purge(
             pages=self.pages | public_paths(pages.values_list("url_path", flat=True))
             | _live_paths(self.page_types),
-            trees=self.trees | _live_paths(self.tree_types),
+            trees=self.trees | _live_paths(self.tree_types) | {API},
         )  # fmt: skip
 
 
@@ -175,7 +176,7 @@ def purge_page(page, url_path=None):
     if paths is None:
         purge_everything()
     else:
-        purge(pages=paths[0], trees=paths[1])
+        purge(pages=paths[0], trees=[*paths[1], API])
 
 
 def purge_everything():

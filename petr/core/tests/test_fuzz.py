@@ -91,7 +91,9 @@ def send(client, method, path, query, body, content_type):
 
 
 def test_no_input_yields_a_server_error(seeded):
-    paths = publish_samples()
+    from petr.api.lists import LISTS
+
+    paths = [*publish_samples(), *(f"/api/v1/{name}" for name in LISTS)]
     client = Client(raise_request_exception=False)
     seen = Counter()
 
@@ -106,6 +108,7 @@ def test_no_input_yields_a_server_error(seeded):
     @example(request=("GET", "/recherche/", {"q": '"'}, b"", None))
     @example(request=("GET", "/recherche/", {"q": "\x00"}, b"", None))
     @example(request=("GET", "/actualites/", {"commune": "\x00"}, b"", None))
+    @example(request=("GET", "/api/v1/projets", {"page": "9" * 30}, b"", None))
     @example(
         request=(
             "POST",

@@ -17,7 +17,7 @@ LAYERS = [
     {"places", "news", "events", "library"},
     {"programmes", "search", "people"},
     {"declarations"},
-    {"home", "ops"},
+    {"home", "ops", "api"},
 ]
 LAYER = {app: level for level, apps in enumerate(LAYERS) for app in apps}
 

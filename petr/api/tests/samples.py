@@ -1,0 +1,5 @@
+"""The API's page for partners, for the site-wide checks (accessibility, valid HTML)."""
+
+
+def publish():
+    return ["/api/"]
