@@ -54,3 +54,34 @@ def breadcrumb_links(ancestors, page, current_title="", trail=(), path=""):
     if current_title:
         links += [*((str(title), url) for title, url in trail), (str(current_title), path)]
     return links
+
+
+@register.simple_tag(takes_context=True)
+def catalogue_data(context, entries):
+    """The open-data page's datasets (core/opendata_catalogue.py), as a schema.org DataCatalog."""
+    request = context.get("request")
+    if request is None or not entries:
+        return ""
+    datasets = [
+        {
+            "@type": "Dataset",
+            "name": entry.title,
+            "description": entry.description,
+            "license": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
+            "distribution": [
+                {"@type": "DataDownload", "encodingFormat": kind,
+                 "contentUrl": request.build_absolute_uri(filename)}
+                for label, filename, kind, size in entry.distributions
+            ],
+        }
+        for entry in entries
+    ]  # fmt: skip
+    return script(
+        request,
+        {
+            "@type": "DataCatalog",
+            "name": "Données ouvertes",
+            "url": request.build_absolute_uri(),
+            "dataset": datasets,
+        },
+    )

@@ -74,3 +74,13 @@ def test_a_page_without_data_keeps_the_plain_policy(client, seeded):
     response = client.get("/recherche/")
     assert '<script type="application/ld+json">' not in response.content.decode()
     assert "sha256-" not in response["Content-Security-Policy"]
+
+
+def test_every_sample_page_s_data_parses_and_is_allowed_by_its_policy(client, seeded):
+    from petr.conftest import publish_samples
+
+    for path in publish_samples():
+        if "inexistante" not in path:
+            structured(client, path)  # each block parsed, each hash in the header
+    catalogue = structured(client, "/donnees/")
+    assert len(typed(catalogue, "Dataset")) >= 7 and typed(catalogue, "DataCatalog")
