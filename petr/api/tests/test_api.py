@@ -109,3 +109,22 @@ def test_lists_keep_their_query_count_as_content_grows(client, seeded, query_cou
     publish_news(10)
     grow(projects=12, actions=6, places=12, start=10)
     assert query_counts(urls) == before
+
+
+def test_projects_and_places_never_show_a_draft_or_what_a_private_page_holds(client, seeded):
+    from petr.places.models import Place
+    from petr.programmes.models import ProjectPage
+    from petr.programmes.tests.test_growth import grow
+
+    grow(projects=3, actions=2, places=2)
+    draft, hidden, shown = ProjectPage.objects.order_by("pk")[:3]
+    draft.unpublish()
+    hide(hidden)
+    names = titles(listing(client, "projets"))
+    assert shown.title in names and not {draft.title, hidden.title} & names
+    mobility = MissionPage.objects.get(slug="mobilite")
+    assert listing(client, "lieux", mission="mobilite")["nombre"] == Place.objects.filter(
+        mission=mobility).count() > 0  # fmt: skip
+    hide(mobility)  # a private mission: its places go with it
+    assert listing(client, "lieux")["nombre"] == Place.objects.exclude(mission=mobility).count()
+    assert client.get("/api/v1/lieux?mission=mobilite").status_code == 404
