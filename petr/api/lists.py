@@ -2,6 +2,8 @@
 password or a login, a private file), as plain dicts. A file is given by its page's `fichier/`
 address, which serves it only while the page is live."""
 
+import re
+
 from django.db.models import Q
 
 from petr.events.models import EventPage
@@ -106,9 +108,14 @@ LISTS = {
 }  # fmt: skip
 
 
+def is_slug(text):
+    """Only a page's short address reaches the database (PostgreSQL refuses a NUL byte)."""
+    return bool(re.fullmatch(r"[-\w]{1,255}", text))
+
+
 def mission_of(slug):
-    return public(MissionPage.objects.live()).filter(slug=slug).first()
+    return public(MissionPage.objects.live()).filter(slug=slug).first() if is_slug(slug) else None
 
 
 def commune_of(slug):
-    return Commune.objects.filter(slug=slug).first()
+    return Commune.objects.filter(slug=slug).first() if is_slug(slug) else None

@@ -109,6 +109,8 @@ def test_no_input_yields_a_server_error(seeded):
     @example(request=("GET", "/recherche/", {"q": "\x00"}, b"", None))
     @example(request=("GET", "/actualites/", {"commune": "\x00"}, b"", None))
     @example(request=("GET", "/api/v1/projets", {"page": "9" * 30}, b"", None))
+    @example(request=("GET", "/api/v1/lieux", {"commune": "\x00"}, b"", None))
+    @example(request=("GET", "/territoire/", {"commune": "\x00"}, b"", None))
     @example(
         request=(
             "POST",
