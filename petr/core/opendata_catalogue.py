@@ -2,6 +2,7 @@
 dataset with its licence, date, formats and sizes, and /donnees/catalogue.jsonld, the same as a
 DCAT-AP catalogue in JSON-LD, which national platforms (data.gouv.fr's DCAT harvester) read."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.template.response import TemplateResponse
@@ -24,6 +25,14 @@ class Entry:
     modified: str
     distributions: list  # (label, filename, media type, size in bytes)
     conforms_to: str = ""
+
+    @property
+    def modified_date(self):
+        return datetime.date.fromisoformat(self.modified[:10]) if self.modified else None
+
+
+def sentence(text):
+    return text if text.endswith((".", "!", "?")) else f"{text}."
 
 
 def _size(request, filename):
@@ -48,7 +57,7 @@ def entries(request):
         if dataset.geometry:
             specs.append(("GeoJSON", f"{name}.geojson", GEOJSON))
         specs.append(("Métadonnées CSV on the Web", f"{name}.csv-metadata.json", CSVW))
-        written = " ".join([about["source"], *about["notes"]])
+        written = " ".join(sentence(text) for text in [about["source"], *about["notes"]])
         found.append(Entry(name, dataset.title, staff.description_of(name) or written,
                            about["modified"] or "", files(*specs)))  # fmt: skip
     for name, national in opendata.NATIONAL.items():
