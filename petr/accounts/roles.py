@@ -46,6 +46,7 @@ ROLES = {
         + [
             "core.change_siteidentity",
             "core.change_navigationsettings",
+            "core.change_opendatasettings",
             "territory.add_townhall",
             "territory.change_townhall",
             "contact.view_contactsubmission",

@@ -51,6 +51,7 @@ def admin_screens():
         "/admin/fiches-actions/",
         "/admin/snippets/people/person/add/",
         "/admin/territoire/mairies/",
+        f"/admin/settings/core/opendatasettings/{site.pk}/",
     ]
 
 

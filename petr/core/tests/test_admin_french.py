@@ -105,7 +105,7 @@ def everyday_screens():
         "/admin/collections/", "/admin/workflows/list/", "/admin/workflows/tasks/index/",
         "/admin/redirects/", "/admin/reports/site-history/", "/admin/snippets/people/person/",
         "/admin/snippets/people/person/add/", "/admin/territoire/mairies/",
-        "/admin/territoire/mairies/new/",
+        "/admin/territoire/mairies/new/", f"/admin/settings/core/opendatasettings/{site.pk}/",
     ]  # fmt: skip
 
 
