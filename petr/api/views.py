@@ -98,4 +98,8 @@ for list_name in LISTS:
 
 def partners(request):
     """The French page for partners: what each list gives, with examples."""
-    return cache_until_purged(render(request, "api/partners.html", {"lists": LISTS}))
+    return cache_until_purged(
+        render(
+            request, "api/partners.html", {"lists": LISTS, "view_title": "API pour les partenaires"}
+        )
+    )  # fmt: skip)

@@ -75,6 +75,7 @@ def index(request):
         "licence": opendata.LICENCE,
         "licence_url": opendata.LICENCE_URL,
         "catalogue": CATALOGUE,
+        "view_title": "Données ouvertes",
     }
     response = TemplateResponse(request, "core/open_data_index.html", context).render()
     return cache_until_purged(response)
