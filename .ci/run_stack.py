@@ -462,9 +462,26 @@ def check_units():
               f"unités systemd valides {result.stderr.strip()}")  # fmt: skip
 
 
+def check_going_live(stack):
+    """docs/operations.md, « Before going live »: the check that lists what the law still needs,
+    then the mairies' import from a file in the directory's published shape."""
+    result = stack.manage("check", "--deploy", "--database", "default", capture_output=True,
+                          text=True)  # fmt: skip
+    check("petr.W001" in result.stderr and "directrice de la publication" in result.stderr,
+          "check --deploy --database default : les mentions obligatoires manquantes")  # fmt: skip
+    stack.manage("import_town_halls", "petr/territory/tests/fixtures/annuaire-mairies.json",
+                 capture_output=True)  # fmt: skip
+    page = stack.client().request("GET", "/territoire/saint-mihiel/").data.decode()
+    check('id="mairie"' in page, "import_town_halls : la mairie sur la page de la commune")
+    api = stack.client().request("GET", "/api/v1/communes?par_page=1")
+    check(api.status == 200 and api.headers["Access-Control-Allow-Origin"] == "*"
+          and api.json()["nombre"] > 0, "API en lecture seule derrière nginx")  # fmt: skip
+
+
 def main():
     check_units()
     with installed_stack() as stack:
+        check_going_live(stack)
         check_pages(stack)
         check_uploads(stack)
         check_private_files(stack)

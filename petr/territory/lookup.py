@@ -3,13 +3,12 @@ capitals, abbreviations (« st », « ste ») or a small typo: what residents ty
 commune's page (the search, « Trouver ma commune », the territory's list). Two short queries over
 the territory's rows, matched in Python."""
 
-import re
 from dataclasses import dataclass, field
 
 from petr.core.french.sorting import french_sort_key
 from petr.web.shared_lookups import public
 
-from .matching import TYPO_CUTOFF, closeness, fold, starts_every
+from .matching import closeness, fold, select
 from .models.data import Commune, Epci
 from .models.pages import TerritoryPage
 
@@ -88,48 +87,29 @@ def _ranked(found):
 
 
 def find_places(query, limit=MAX_PLACES):
-    """The places whose words start with every word typed: the exact name first, then names
-    that start so, then the others (a postcode's communes), the most populated first. Nothing
-    so? The names within a typo or two of what was typed."""
+    """The places whose words start with every word typed (matching.select): the exact name
+    first, then names that start so, then the others, the most populated first; a postcode's
+    communes all listed; nothing so, the names a typo away, the closest first."""
     terms = fold(query).split()
     base_url = territory_url() if terms else ""
     if not base_url:
         return Places()
     wanted = " ".join(terms)
     candidates = list(_candidates(base_url))
-    if re.fullmatch(r"\d{5}", wanted):
-        # A whole code: its postcode's communes, or else the commune of that INSEE code.
-        places = _by_code(wanted, candidates)
-        return Places(places, places, by_code=True, territory_url=base_url)
-    found = []
-    for haystack, place in candidates:
-        if starts_every(terms, haystack):
-            name = fold(place.name)
-            rank = 0 if name == wanted else 1 if name.startswith(wanted) else 2
-            found.append((rank, -place.population, french_sort_key(place.name), place))
-    if found:
-        places = _ranked(found)
-        return Places(places, places[:limit], territory_url=base_url)
-    close = _close_names(wanted, [place for _, place in candidates])
-    return Places(close, close[:limit], approximate=True, territory_url=base_url)
+    found, approximate, by_code = select(
+        query, candidates, haystack=lambda item: item[0], name=lambda item: item[1].name,
+        postcodes=lambda item: item[1].detail.split(", ") if item[1].kind == "Commune" else [],
+    )  # fmt: skip
+    places = [place for _, place in found]
 
+    def rank(place):
+        name = fold(place.name)
+        if approximate:
+            first = -closeness(wanted, place.name)
+        else:
+            first = 0 if name == wanted else 1 if name.startswith(wanted) and not by_code else 2
+        return (first, -place.population, french_sort_key(place.name))
 
-def _by_code(code, candidates):
-    communes = [(haystack.split(), place) for haystack, place in candidates
-                if place.kind == "Commune"]  # fmt: skip
-    by_postcode = [place for words, place in communes if code in place.detail.split(", ")]
-    by_insee = [place for words, place in communes if code in words]
-    return sorted(
-        by_postcode or by_insee, key=lambda place: (-place.population, french_sort_key(place.name))
-    )
-
-
-def _close_names(wanted, places):
-    """Names a typo away, the closest first: compared whole, and on as many words as typed
-    (« saint mihel » against « Saint-Mihiel », « fresnes » against « Fresnes-en-Woëvre »)."""
-    scored = []
-    for place in places:
-        ratio = closeness(wanted, place.name)
-        if ratio >= TYPO_CUTOFF:
-            scored.append((-ratio, -place.population, french_sort_key(place.name), place))
-    return _ranked(scored)
+    places.sort(key=rank)
+    shown = places if by_code else places[:limit]
+    return Places(places, shown, approximate, by_code, base_url)

@@ -30,3 +30,20 @@ def closeness(wanted, name):
     name = fold(name)
     start = " ".join(name.split()[: len(wanted.split())])
     return max(difflib.SequenceMatcher(None, wanted, text).ratio() for text in (name, start))
+
+
+def select(query, items, haystack, name, postcodes):
+    """What a query finds among items: (found, approximate, by_code). A whole five-digit code:
+    the items of that postcode, or else of that INSEE code; otherwise those whose words start
+    with every word typed; nothing so, the names a typo or two away. haystack(item) is its
+    searchable text, name(item) its name, postcodes(item) its list of postcodes."""
+    terms = fold(query).split()
+    wanted = " ".join(terms)
+    if re.fullmatch(r"\d{5}", wanted):
+        by_postcode = [item for item in items if wanted in postcodes(item)]
+        by_insee = [item for item in items if wanted in haystack(item).split()]
+        return by_postcode or by_insee, False, True
+    found = [item for item in items if terms and starts_every(terms, haystack(item))]
+    if found or not terms:
+        return found, False, False
+    return [item for item in items if closeness(wanted, name(item)) >= TYPO_CUTOFF], True, False

@@ -9,7 +9,7 @@ from django.db.models import Count, Sum
 from petr.core.french.sorting import french_sort_key
 
 from .figures import MAP_KEY, PALETTE_SIZE, cached, last_successful_import
-from .matching import TYPO_CUTOFF, closeness, fold, starts_every
+from .matching import select
 from .models.data import Commune, Epci, TerritoryMap
 
 
@@ -78,19 +78,13 @@ def _common(base_url):
 
 def filtered(communes, query):
     """The communes the territory's filter field finds, and whether only by their spelling's
-    closeness: the same matching as the search, over the rows already loaded."""
-    terms = fold(query).split()
-    if not terms:
-        return [], False
-
-    def haystack(commune):
-        return f"{commune.name} {commune.code_insee} {commune.postal_codes.replace(',', ' ')}"
-
-    found = [c for c in communes if starts_every(terms, haystack(c))]
-    if found:
-        return found, False
-    wanted = " ".join(terms)
-    return [c for c in communes if closeness(wanted, c.name) >= TYPO_CUTOFF], True
+    closeness: the search's own matching (matching.select), over the rows already loaded."""
+    found, approximate, _ = select(
+        query, communes,
+        haystack=lambda c: f"{c.name} {c.code_insee} {c.postal_codes.replace(',', ' ')}",
+        name=lambda c: c.name, postcodes=lambda c: c.postal_codes.replace(",", " ").split(),
+    )  # fmt: skip
+    return found, approximate
 
 
 def territory_context(base_url, query=""):

@@ -34,8 +34,8 @@ class Report:
     without: list = field(default_factory=list)  # communes the file has no mairie for
 
     def lines(self):
-        yield (f"{self.created} mairie(s) ajoutée(s), {self.updated} mise(s) à jour, "
-               f"{self.unchanged} inchangée(s).")  # fmt: skip
+        yield (f"Mairies ajoutées : {self.created} ; mises à jour : {self.updated} ; "
+               f"inchangées : {self.unchanged}.")  # fmt: skip
         for commune, name in self.kept:
             yield f"Correction de l'équipe conservée : {commune}, {name}."
         if self.without:

@@ -26,3 +26,15 @@ def test_the_page_opens_with_where_to_find_us_and_the_office_on_the_map(client, 
     identity.office_latitude, identity.office_longitude = 43.3, 5.4  # Marseille: off the map
     identity.save()
     assert 'class="map-point"' not in client.get("/contact/").content.decode()
+
+
+def test_the_office_needs_both_its_latitude_and_longitude(seeded):
+    from django.core.exceptions import ValidationError
+    from wagtail.models import Site
+
+    from petr.core.models import SiteIdentity
+
+    identity = SiteIdentity.for_site(Site.objects.get(is_default_site=True))
+    identity.office_latitude = 48.89
+    with pytest.raises(ValidationError, match="la latitude et la longitude"):
+        identity.full_clean()

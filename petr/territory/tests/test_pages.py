@@ -35,6 +35,7 @@ def test_territory_page_has_a_linked_map_and_the_same_data_as_a_table(client, se
     ("query", "count", "expected"),
     [
         ("55300", 32, "Saint-Mihiel"),
+        ("55160", 27, "27 communes pour"),  # the postcode, not Dompierre's INSEE code
         ("st mihiel", 2, "Rupt-devant-Saint-Mihiel"),
         ("saint mihel", 1, "Aucune commune ne s'écrit"),  # a typo: the nearest names
         ("zzqxw", 0, "Aucune commune ne correspond"),
