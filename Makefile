@@ -42,12 +42,13 @@ node_modules/.installed: package.json package-lock.json
 	  || echo "npm ci a échoué : les tests axe-core seront ignorés."; \
 	else echo "npm absent : les tests d'accessibilité axe-core seront ignorés."; fi
 
-# Both cores (pytest-xdist; a core that runs out takes tests from the other, « worksteal »),
-# coverage printed and held at 80 % per module, slowest tests listed (pyproject.toml); the time
-# taken is printed against the 3-minute budget.
+# Both cores (pytest-xdist, default scheduling: each worker runs its database tests before the
+# live-server ones, which empty the database; « worksteal » broke that order), coverage printed
+# and held at 80 % per module, slowest tests listed (pyproject.toml); the time taken is printed
+# against the 3-minute budget.
 test: $(VENV)/.installed-test node_modules/.installed
 	@start=$$(date +%s); \
-	$(BIN)/pytest -n auto --dist worksteal --cov --cov-report=term:skip-covered --cov-report=json:var/coverage.json \
+	$(BIN)/pytest -n auto --cov --cov-report=term:skip-covered --cov-report=json:var/coverage.json \
 	  && $(BIN)/python .ci/coverage_floor.py var/coverage.json 80; status=$$?; \
 	echo "make test : $$(( $$(date +%s) - start )) s (budget : 180 s)"; exit $$status
 
