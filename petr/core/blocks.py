@@ -7,6 +7,7 @@ from django.forms.utils import ErrorList
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -204,6 +205,39 @@ class ImageBlock(blocks.StructBlock):
         template = "core/blocks/image.html"
 
 
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label="citation")
+    source = blocks.CharBlock(label="auteur ou source", required=False)
+
+    class Meta:
+        icon = "openquote"
+        label = "citation"
+        template = "core/blocks/quote.html"
+
+
+class ContentTableBlock(TableBlock):
+    """Wagtail's table, with a required caption: a table's title, read by screen readers (RGAA
+    5.4). Its first row or column may be headers; cells are plain text."""
+
+    def __init__(self, **kwargs):
+        options = {"contextMenu": ["row_above", "row_below", "col_left", "col_right",
+                                   "remove_row", "remove_col", "undo", "redo"]}  # fmt: skip
+        super().__init__(table_options=options, **kwargs)
+
+    class Meta:
+        icon = "table"
+        label = "tableau"
+        template = "core/blocks/table.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value and not (value.get("table_caption") or "").strip():
+            raise ValidationError(
+                "Donnez un titre au tableau (il est lu par les lecteurs d'écran)."
+            )
+        return value
+
+
 class BodyStreamBlock(blocks.StreamBlock):
     """Two headings with the same anchor would make links to a section ambiguous."""
 
@@ -254,6 +288,8 @@ def body_stream(extra_blocks=()):
             ("timeline", TimelineBlock()),
             ("callout", CalloutBlock()),
             ("image", ImageBlock()),
+            ("quote", QuoteBlock()),
+            ("table", ContentTableBlock()),
             ("publisher", PublisherBlock()),
             *extra_blocks,
         ]

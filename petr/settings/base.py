@@ -42,10 +42,12 @@ INSTALLED_APPS = [
     "petr.contact",
     "petr.ops",
     "petr.api",
+    "petr.wordpress",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.table_block",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -81,6 +83,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "petr.web.scheduling.ScheduledPublishingMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    "petr.wordpress.redirects.OldQueryAddressMiddleware",  # /?p=123 before the cached home
     "petr.web.pagecache.PageCacheMiddleware",
     "petr.web.shared_lookups.SiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -341,6 +344,13 @@ LOGGING = {
 }
 
 # Territory import (manage.py import_territory): the API Découpage administratif.
+WORDPRESS_IMPORT = {
+    "TIMEOUT": float(os.environ.get("WORDPRESS_IMPORT_TIMEOUT", "30")),  # seconds, connect and read
+    "RETRIES": 4,
+    "BACKOFF": 2,  # seconds, doubled at each retry
+    "USER_AGENT": f"petr-portal/0.1 (import WordPress; +{WAGTAILADMIN_BASE_URL})",
+}
+
 TERRITORY_API = {
     "BASE_URL": os.environ.get("GEO_API_BASE_URL", "https://geo.api.gouv.fr"),
     "TIMEOUT": float(os.environ.get("GEO_API_TIMEOUT", "20")),  # seconds, connect and read

@@ -8,6 +8,8 @@ from pathlib import Path
 import urllib3
 from django.conf import settings
 
+from petr.web.http import polite_pool
+
 SNAPSHOT_PATH = Path(__file__).parent / "data" / "snapshot.json"
 
 EPCI_FIELDS = "nom,code,type,financement,population,surface"
@@ -57,16 +59,6 @@ class SnapshotSource:
         return self.responses[path]
 
 
-class CappedRetry(urllib3.Retry):
-    """Honours Retry-After, but never lets a server park a monthly import for hours."""
-
-    MAX_RETRY_AFTER = 120
-
-    def get_retry_after(self, response):
-        delay = super().get_retry_after(response)
-        return None if delay is None else min(delay, self.MAX_RETRY_AFTER)
-
-
 class GeoApiSource:
     """A small, polite client: timeouts, retries with exponential backoff on network errors and on
     429/5xx (waiting as long as Retry-After asks), and a User-Agent that says who is calling."""
@@ -76,19 +68,11 @@ class GeoApiSource:
     def __init__(self, base_url=None, *, timeout=None, retries=None, backoff_factor=None):
         conf = settings.TERRITORY_API
         self.base_url = (base_url or conf["BASE_URL"]).rstrip("/")
-        retry = CappedRetry(
-            total=conf["RETRIES"] if retries is None else retries,
+        self.http = polite_pool(
+            timeout=conf["TIMEOUT"] if timeout is None else timeout,
+            retries=conf["RETRIES"] if retries is None else retries,
             backoff_factor=conf["BACKOFF"] if backoff_factor is None else backoff_factor,
-            status_forcelist=(429, 500, 502, 503, 504),
-            allowed_methods=("GET",),
-            respect_retry_after_header=True,
-            raise_on_status=False,
-        )
-        seconds = conf["TIMEOUT"] if timeout is None else timeout
-        self.http = urllib3.PoolManager(
-            retries=retry,
-            timeout=urllib3.Timeout(connect=seconds, read=seconds),
-            headers={"User-Agent": conf["USER_AGENT"], "Accept": "application/json"},
+            user_agent=conf["USER_AGENT"],
         )
 
     def describe(self) -> str:

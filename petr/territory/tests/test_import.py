@@ -9,7 +9,8 @@ from django.forms.models import model_to_dict
 
 from petr.territory.figures import territory_figures
 from petr.territory.models import Commune, DataImport, Epci, TerritoryMap, TerritorySettings
-from petr.territory.sources import CappedRetry, communes_path, epci_path
+from petr.territory.sources import communes_path, epci_path
+from petr.web.http import CappedRetry
 
 from .geo_api import GeoApiServer
 

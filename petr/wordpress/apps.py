@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class WordPressConfig(AppConfig):
+    name = "petr.wordpress"
+    label = "wordpress"
+    verbose_name = "Import WordPress"
