@@ -17,6 +17,7 @@ def redirect_old_addresses(importer):
     report, site = importer.report, importer.site
     existing = {r.old_path: r for r in Redirect.objects.filter(site=site)}
     items = {item.wp_id: item for item in importer.export.items}
+    seen = set()
     for wp_id, record in importer.records.items():
         item = items.get(wp_id)
         if item is None or not (record.page_id or record.image_id):
@@ -29,6 +30,9 @@ def redirect_old_addresses(importer):
                 continue  # on another host (a CDN): not ours to redirect
             parts = urlsplit(url)
             old = Redirect.normalise_path(parts.path + (f"?{parts.query}" if parts.query else ""))
+            if old in seen:
+                continue  # the same address twice (an attachment's link is often its file)
+            seen.add(old)
             report.addresses.append((url, new_url or "", record.kind))
             if target and (new_url or "").rstrip("/") == old:
                 continue  # imported at the very same address
