@@ -29,6 +29,9 @@ MAX_PIXELS = getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", 128_000_000)  #
 IMAGE_FORMATS = {"jpg": "jpeg", "jpeg": "jpeg", "png": "png", "gif": "gif", "webp": "webp"}
 
 
+NO_ALT = "Image sans texte alternatif : à décrire dans la médiathèque, ou à y dire décorative."
+
+
 class Refused(Exception):
     """A file that is not imported; the message says why, in French."""
 
@@ -61,6 +64,8 @@ def save(importer, item, record):
         raise Refused(str(error)) from error
     if is_image:
         image = _save_image(item, name, data, record)
+        if not image.description:
+            importer.report.warn(item.file_url, NO_ALT)
         written = {"title": image.title, "alt": image.description}
         fields = {"image": image, "written": written, "revision_id": None}
     else:

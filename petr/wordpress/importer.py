@@ -68,8 +68,10 @@ class Importer:
     def outcome(self, item, record=None):
         """What importing the item would do: the same question in a dry run and a real one."""
         record = record or self.records.get(item.wp_id)
+        if self.deleted(record):
+            return "kept"
         if record is None or record.revision_id is None and not record.written:
-            return "created"
+            return "created"  # or placed by a run that stopped before filling it
         if record.fingerprint == item.fingerprint():
             return "unchanged"
         if self.edited_since(record):
@@ -79,8 +81,14 @@ class Importer:
     def edited_since(self, record):
         if record.page_id:
             return record.page.latest_revision_id != record.revision_id
-        image = record.image
-        return {"title": image.title, "alt": image.description} != record.written
+        if record.image_id:
+            image = record.image
+            return {"title": image.title, "alt": image.description} != record.written
+        return True  # deleted by staff
+
+    @staticmethod
+    def deleted(record):
+        return record is not None and not (record.page_id or record.image_id)
 
     # Pass 1: files.
     def attachment(self, item):
@@ -101,6 +109,8 @@ class Importer:
 
     def remember(self, item, record):
         urls = old_urls(item, self.source)
+        if self.deleted(record):
+            return
         if record.image_id:
             self.addresses.add_image(item, attachments.image_ref(record.image), urls)
         else:
@@ -109,6 +119,8 @@ class Importer:
     # Pass 2: a page for each post and page, so that links can point to any of them.
     def place(self, item):
         record = self.records.get(item.wp_id)
+        if self.deleted(record):
+            return
         if record is None:
             with transaction.atomic():
                 page = self.new_page(item)

@@ -15,11 +15,12 @@ class ImportedItem(models.Model):
     wp_id = models.PositiveBigIntegerField("identifiant WordPress")
     kind = models.CharField("nature", max_length=10, choices=Kind.choices)
     old_url = models.CharField("ancienne adresse", max_length=2000)
+    # Emptied when staff delete what was imported: the next import does not bring it back.
     page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     image = models.ForeignKey(
-        "core.CustomImage", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        "core.CustomImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     fingerprint = models.CharField(max_length=64)  # of the WordPress item last imported
     # What the import last wrote: a page's revision, an image's title and alternative text. If

@@ -3,6 +3,7 @@ REST API: what lands, every old address redirected, a second run changing nothin
 kept, an interrupted import resumed, and each bad input told in French."""
 
 import csv
+import io
 import re
 from urllib.parse import urlsplit
 
@@ -13,6 +14,7 @@ from wagtail.models import Page, Revision, Site
 
 from petr.core.models import ContentPage, CustomImage
 from petr.library.models import DocumentPage
+from petr.missions.models import MissionPage
 from petr.news.models import NewsPage
 from petr.wordpress import importer
 from petr.wordpress.models import ImportedItem
@@ -127,6 +129,7 @@ def test_a_change_at_the_source_updates_but_staff_edits_are_kept(seeded, tmp_pat
     image = CustomImage.objects.get(title="Atelier santé 1")
     image.description = "Six participants autour d'une table"
     image.save()
+    Page.objects.get(slug="mentions-legales-2").delete()  # the old site's: not wanted
     changed = WXR.read_bytes().replace(b"Merci aux participants", b"Merci aux 40 participants")
     changed = changed.replace(b"Le conseil syndical compte 30", b"Le conseil syndical compte 32")
     changed = changed.replace(b"Participants \xc3\xa0 l'atelier", b"Atelier : les participants")
@@ -137,7 +140,8 @@ def test_a_change_at_the_source_updates_but_staff_edits_are_kept(seeded, tmp_pat
         "--csv", str(tmp_path / "a.csv"), "--no-input",
     )  # fmt: skip
     assert "Articles : 3 inchangés, 1 conservés (modifiés depuis par l'équipe)" in out
-    assert "Pages : 1 mis à jour, 3 inchangés." in out
+    assert "Pages : 1 mis à jour, 2 inchangés, 1 conservés (modifiés depuis par l'équipe)." in out
+    assert not Page.objects.filter(slug__startswith="mentions-legales-").exists()
     assert "Images : 2 inchangés, 1 conservés" in out
     assert NewsPage.objects.get(pk=edited.pk).title.endswith("(corrigé)")
     assert "32 délégués" in str(ContentPage.objects.get(slug="les-elus").body)
@@ -255,3 +259,19 @@ def test_old_addresses_already_redirected_elsewhere_are_kept(seeded, tmp_path):
         "https://exemple.fr/ag"
     )
     assert OLD in out
+
+
+def test_categories_are_asked_for_on_a_terminal(seeded, tmp_path, monkeypatch):
+    answers = io.StringIO("4\n\nbof\n1\n")  # mobilite → 4th, sante → none, vie-du-petr → 1st
+
+    monkeypatch.setattr("sys.stdin", answers)
+    monkeypatch.setattr(answers, "isatty", lambda: True, raising=False)
+    out = import_wordpress(
+        "--wxr", str(WXR), "--uploads", str(WXR.parent / "uploads"),
+        "--csv", str(tmp_path / "a.csv"),
+    )  # fmt: skip
+    missions = list(MissionPage.objects.live().order_by("path"))
+    assert "Tapez un numéro de 1 à 4, ou Entrée." in out
+    assert NewsPage.objects.get(slug="velo-assistance-electrique").mission == missions[3]
+    assert NewsPage.objects.get(slug="atelier-sante").mission is None
+    assert NewsPage.objects.get(slug="assemblee-generale").mission == missions[0]

@@ -90,7 +90,7 @@ class Command(BaseCommand):
 
     def missions(self, export, options):
         """Category slug → mission page, from the file, else asked, else none."""
-        pages = {page.slug: page for page in MissionPage.objects.live()}
+        pages = {page.slug: page for page in MissionPage.objects.live().order_by("path")}
         used = sorted({c for item in export.items for c in item.categories})
         if options["categories"]:
             try:
