@@ -15,7 +15,7 @@ LAYERS = [
     {"core", "users"},
     {"missions", "territory", "contact", "accounts"},
     {"places", "news", "events", "library"},
-    {"programmes", "search", "people"},
+    {"programmes", "search", "people", "wordpress"},
     {"declarations"},
     {"home", "ops", "api"},
 ]
