@@ -215,13 +215,26 @@ class QuoteBlock(blocks.StructBlock):
         template = "core/blocks/quote.html"
 
 
+TABLE_MENU = {
+    "row_above": "Insérer une ligne au-dessus",
+    "row_below": "Insérer une ligne en dessous",
+    "col_left": "Insérer une colonne à gauche",
+    "col_right": "Insérer une colonne à droite",
+    "remove_row": "Supprimer la ligne",
+    "remove_col": "Supprimer la colonne",
+    "undo": "Annuler",
+    "redo": "Rétablir",
+}
+
+
 class ContentTableBlock(TableBlock):
     """Wagtail's table, with a required caption: a table's title, read by screen readers (RGAA
     5.4). Its first row or column may be headers; cells are plain text."""
 
     def __init__(self, **kwargs):
-        options = {"contextMenu": ["row_above", "row_below", "col_left", "col_right",
-                                   "remove_row", "remove_col", "undo", "redo"]}  # fmt: skip
+        # Handsontable, bundled by Wagtail, has only its en-US dictionary: its menu is named here.
+        menu = {key: {"name": name} for key, name in TABLE_MENU.items()}
+        options = {"language": "en-US", "contextMenu": {"items": menu}}
         super().__init__(table_options=options, **kwargs)
 
     class Meta:

@@ -266,7 +266,7 @@ class _Converter:
         if not rows:
             return
         width = max(len(row) for row in rows)
-        first = tag.find("tr")
+        header = bool(tag.find("thead") or tag.find("tr").find("th"))
         if not caption:
             caption = "Tableau"
             self.warn("Tableau sans titre : « Tableau » lui est donné, à préciser.")
@@ -275,7 +275,8 @@ class _Converter:
             "table",
             {
                 "data": [row + [""] * (width - len(row)) for row in rows],
-                "first_row_is_table_header": bool(tag.find("thead") or first.find("th")),
+                "table_header_choice": "row" if header else "neither",
+                "first_row_is_table_header": header,
                 "first_col_is_header": False,
                 "table_caption": caption[:255],
             },

@@ -1,10 +1,11 @@
 """Pages say nothing they cannot back: a timeline in date order whatever order it was typed in,
-a link to a listing only once it has something to show."""
+a table with its title, a link to a listing only once it has something to show."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from wagtail.blocks import StructBlockValidationError
 
-from petr.core.blocks import TimelineBlock
+from petr.core.blocks import ContentTableBlock, TimelineBlock
 
 pytestmark = pytest.mark.django_db
 
@@ -22,6 +23,17 @@ def test_a_timeline_is_shown_in_date_order_and_refuses_an_end_before_its_start()
     step = block.child_blocks["steps"].child_block
     with pytest.raises(StructBlockValidationError):
         step.clean(step.to_python({"start_year": 2026, "end_year": 2021, "title": "À l'envers"}))
+
+
+def test_a_table_needs_a_title_and_is_a_labelled_scrollable_region():
+    block = ContentTableBlock()
+    value = {"data": [["Commune", "Vélos"], ["Ville", "12"]], "table_header_choice": "row",
+             "table_caption": ""}  # fmt: skip
+    with pytest.raises(ValidationError, match="Donnez un titre au tableau"):
+        block.clean(value)
+    html = block.render(block.clean({**value, "table_caption": "Vélos par commune"}))
+    assert 'role="region" aria-label="Vélos par commune" tabindex="0"' in html
+    assert '<th scope="col">Vélos</th>' in html and "<td>12</td>" in html
 
 
 def test_the_catalogue_of_projects_is_linked_only_once_it_has_one(client, seeded):
