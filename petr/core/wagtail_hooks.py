@@ -3,6 +3,8 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from wagtail import hooks
 
+from petr.core.rich_text import CachedPageLinkHandler
+
 
 @hooks.register("construct_help_menu")
 def keep_help_on_the_site(request, menu_items):
@@ -12,6 +14,11 @@ def keep_help_on_the_site(request, menu_items):
         for item in menu_items
         if item.name != "editor-guide" and not item.name.startswith("whats-new")
     ]
+
+
+@hooks.register("register_rich_text_features", order=100)  # after Wagtail's own, to replace it
+def page_links_from_the_cache(features):
+    features.register_link_type(CachedPageLinkHandler)
 
 
 @hooks.register("insert_global_admin_css")

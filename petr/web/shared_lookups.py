@@ -72,7 +72,9 @@ def cached_setting(model, site, load, family=()):
     return instance
 
 
-def _bump(version_key):
+def bump_version(version_key):
+    """The cached entries under this version are forgotten, now and when the transaction commits."""
+
     def bump():
         cache.add(version_key, 0, None)
         cache.incr(version_key)
@@ -83,7 +85,7 @@ def _bump(version_key):
 
 def forget_settings():
     """After any change to a setting or to a page a setting shows (the menu's titles)."""
-    _bump(SETTINGS_VERSION_KEY)
+    bump_version(SETTINGS_VERSION_KEY)
 
 
 def cached_site(request):
@@ -105,7 +107,7 @@ def cached_site(request):
 
 def forget_sites():
     """After a change to a Site or to a site's root page (its content is served from here)."""
-    _bump(SITES_VERSION_KEY)
+    bump_version(SITES_VERSION_KEY)
 
 
 @receiver(post_save, sender=Site)
