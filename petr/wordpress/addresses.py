@@ -5,7 +5,7 @@ import re
 from collections import namedtuple
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
-ImageRef = namedtuple("ImageRef", "id alt")
+ImageRef = namedtuple("ImageRef", "id alt url")
 
 # The query strings WordPress answers to without pretty permalinks.
 ID_PARAMETERS = ("p", "page_id", "attachment_id")

@@ -43,7 +43,7 @@ def kind_of(item):
 
 
 def image_ref(image):
-    return ImageRef(image.id, image.alt)
+    return ImageRef(image.id, image.alt, image.file.url)
 
 
 def file_name(item):

@@ -197,8 +197,11 @@ class _Converter:
         for link in tag.find_all("a"):
             href = (link.get("href") or "").strip()
             page = self.resolver.page_for(href) if href else None
+            image = self.resolver.image_for(href) if href and not page else None
             if page:
                 link.attrs = {"href": "#", "data-linktype": "page", "data-id": str(page)}
+            elif image:  # « lien vers le fichier média »
+                link.attrs = {"href": image.url}
             elif href and self.resolver.is_internal(href):
                 link.attrs = {"href": self.resolver.path_of(href)}
                 self.warn(f"Lien interne sans page importée : {href}")

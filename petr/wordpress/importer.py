@@ -101,11 +101,16 @@ class Importer:
                     record = attachments.save(self, item, record)
             except attachments.Refused as refusal:
                 self.report.warn(item.file_url, f"Fichier non importé : {refusal}")
-                self.report.count(kind, "failed")
+                self.failed(item, kind)
                 return
             self.records[item.wp_id] = record
         self.report.count(kind, outcome)
         self.remember(item, record)
+
+    def failed(self, item, kind):
+        """Counted, and listed in the table of addresses with no new one."""
+        self.report.count(kind, "failed")
+        self.report.addresses += [(url, "", kind) for url in old_urls(item, self.source)]
 
     def remember(self, item, record):
         urls = old_urls(item, self.source)
@@ -205,7 +210,7 @@ class Importer:
                 record.save()
         except ValidationError as error:
             self.report.warn(item.link, f"Non publié : {' '.join(error.messages)}")
-            self.report.count(item.kind, "failed")
+            self.failed(item, item.kind)
             return
         self.report.count(item.kind, outcome)
 

@@ -10,7 +10,7 @@ OLD = "https://ancien.exemple.fr"
 def address_map():
     addresses = AddressMap(OLD)
     addresses.pages[addresses.key(f"{OLD}/le-petr/")] = 7
-    photo = ImageRef(3, "Une photo")
+    photo = ImageRef(3, "Une photo", "/media/original_images/photo.jpg")
     addresses.images[addresses.key(f"{OLD}/wp-content/uploads/2024/01/photo.jpg")] = photo
     addresses.images_by_wp_id[12] = photo
     return addresses
@@ -92,10 +92,12 @@ def test_embeds_become_links_and_unknown_elements_text():
 def test_links_to_the_old_site_that_lead_nowhere_become_relative_and_are_reported():
     found, warnings = blocks(
         f'<p><a href="{OLD}/disparue/">a</a> <a href="https://www.ancien.exemple.fr/le-petr">b</a>'
+        f' <a href="{OLD}/wp-content/uploads/2024/01/photo-1024x768.jpg">la photo</a>'
         ' <a href="https://ailleurs.fr/x">c</a> <a href="mailto:contact@exemple.fr">d</a></p>'
     )
     assert found[0][1] == (
         '<p><a href="/disparue/">a</a> <a id="7" linktype="page">b</a> '
+        '<a href="/media/original_images/photo.jpg">la photo</a> '
         '<a href="https://ailleurs.fr/x">c</a> <a href="mailto:contact@exemple.fr">d</a></p>'
     )
     assert warnings == [f"Lien interne sans page importée : {OLD}/disparue/"]
