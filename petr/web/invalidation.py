@@ -25,7 +25,7 @@ from contextvars import ContextVar
 from django.apps import apps
 from django.db.models import IntegerField
 from django.db.models.functions import Cast
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
@@ -225,6 +225,18 @@ def _shown_everywhere(sender):
         issubclass(sender, BaseSiteSetting | BaseGenericSetting | AbstractImage | AbstractDocument)
         or sender in get_snippet_models()
     )
+
+
+@receiver(pre_save)
+def purge_where_it_showed(sender, instance, raw=False, update_fields=None, **kwargs):
+    """A change can also take an object off a page: a commune unticked, another mission chosen.
+    Where its stored version showed is purged too (a live page's, on a full save: Wagtail's
+    publication; its drafts save named fields only)."""
+    if raw or update_fields is not None or instance.pk is None or not _declares(sender):
+        return
+    before = sender._default_manager.filter(pk=instance.pk).first()
+    if before is not None and (not isinstance(before, Page) or before.live):
+        purge_shown(before)
 
 
 @receiver(post_save)

@@ -191,6 +191,28 @@ def test_what_shows_elsewhere_purges_where_it_shows(client, page_cache, publishi
     assert b"L'enveloppe FEADER" in client.get(programme.url).content  # its first project
 
 
+def test_news_taken_off_a_commune_or_a_mission_leaves_their_pages(client, page_cache, publishing):
+    from petr.missions.models import MissionPage
+    from petr.territory.models import Commune
+
+    mobilite = MissionPage.objects.get(slug="mobilite")
+    with publishing():
+        (news,) = publish_news(
+            1, title="Fête du vélo", mission=mobilite,
+            communes=[Commune.objects.get(slug="saint-mihiel")],
+        )  # fmt: skip
+    for path in ("/territoire/saint-mihiel/", mobilite.url):
+        assert "Fête du vélo" in client.get(path).content.decode()
+    news.communes.set([Commune.objects.get(slug="woel")])
+    news.mission = MissionPage.objects.get(slug="leader")
+    with publishing():
+        news.save_revision().publish()
+    for path in ("/territoire/saint-mihiel/", mobilite.url):
+        response = client.get(path)
+        assert response["X-Page-Cache"] == "MISS", path
+        assert "Fête du vélo" not in response.content.decode(), path
+
+
 def test_news_naming_a_commune_purges_that_commune_page_only(client, page_cache, publishing):
     from petr.territory.models import Commune
 
