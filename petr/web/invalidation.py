@@ -131,6 +131,10 @@ class Shown:
             for target in targets:  # a path, or a page type (a class or its "app.Model" label)
                 (paths if str(target).startswith("/") else types).add(target)
 
+    def merge(self, other):
+        for name, found in vars(other or Shown()).items():
+            getattr(self, name).update(found)
+
     def purge(self):
         pages = Page.objects.filter(pk__in=self.page_ids - {None})
         purge(
@@ -142,12 +146,13 @@ class Shown:
 
 def purge_shown(instance):
     shown = _gathering.get()
-    if shown is None:
+    own = shown is None
+    if own:
         shown = Shown()
-        shown.add(instance)
+    shown.merge(instance.__dict__.pop("_shown_before", None))  # set by purge_where_it_showed
+    shown.add(instance)
+    if own:
         shown.purge()
-    else:
-        shown.add(instance)
 
 
 @contextmanager
@@ -230,13 +235,14 @@ def _shown_everywhere(sender):
 @receiver(pre_save)
 def purge_where_it_showed(sender, instance, raw=False, update_fields=None, **kwargs):
     """A change can also take an object off a page: a commune unticked, another mission chosen.
-    Where its stored version showed is purged too (a live page's, on a full save: Wagtail's
-    publication; its drafts save named fields only)."""
+    Where its stored version showed is purged too, in the same purge as where it now shows (a
+    live page's, on a full save: Wagtail's publication; its drafts save named fields only)."""
     if raw or update_fields is not None or instance.pk is None or not _declares(sender):
         return
     before = sender._default_manager.filter(pk=instance.pk).first()
     if before is not None and (not isinstance(before, Page) or before.live):
-        purge_shown(before)
+        instance._shown_before = Shown()
+        instance._shown_before.add(before)  # now: its relations are about to be replaced
 
 
 @receiver(post_save)
