@@ -1,7 +1,7 @@
 """The admin's dashboard says what to do: what the site still lacks to go live (for those who
 keep its settings), a button per everyday task the user may do, and what waits for them (their
-drafts, messages received this week, scheduled publications), and whether their account has its
-second factor."""
+drafts, images still without alternative text, messages received this week, scheduled
+publications), and whether their account has its second factor."""
 
 from datetime import timedelta
 
@@ -15,6 +15,7 @@ from wagtail.models import Page, Revision, Site
 from petr.accounts.policy import second_factor_status
 from petr.contact.models import ContactSubmission
 from petr.core.golive import missing_facts
+from petr.core.models import CustomImage
 from petr.events.models import EventPage
 from petr.library.models import ActPage, DocumentPage
 from petr.news.models import NewsPage
@@ -36,6 +37,7 @@ RECORD_SHORTCUTS = [
     ("Importer des lieux", "places.add_place", "places_import"),
 ]
 DRAFTS_SHOWN = 10
+IMAGES_SHOWN = 10
 PARENT_BUTTONS = 3  # beyond, one button that asks where (a listing's « choose parent » view)
 
 
@@ -74,6 +76,15 @@ def drafts(user):
     return pages.order_by("-latest_revision_created_at")[:DRAFTS_SHOWN]
 
 
+def images_without_alt(user):
+    """Images with no alternative text that are not said decorative: an import brings them (the
+    admin's form requires one). Screen readers read nothing else of an image."""
+    if not user.has_perm("wagtailimages.change_image"):
+        return None
+    images = CustomImage.objects.filter(description="", is_decorative=False).order_by("-pk")
+    return {"count": images.count(), "shown": images[:IMAGES_SHOWN]}
+
+
 class TasksPanel(Component):
     name = "petr_tasks"
     order = 10  # first on the dashboard
@@ -93,6 +104,7 @@ class TasksPanel(Component):
             "missing_facts": missing_facts(site) if can_fix and site else [],
             "shortcuts": shortcuts(user),
             "drafts": drafts(user),
+            "images_without_alt": images_without_alt(user),
             "second_factor": second_factor_status(user),
             "scheduled": [p for p in pages if p.permissions_for_user(user).can_edit()],
             "messages": ContactSubmission.objects.filter(created_at__gte=week_ago).count()

@@ -2,11 +2,12 @@ import io
 import re
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core.management import CommandError, call_command
 from django.test import Client
 from wagtail.models import Site
 
-from petr.core.models import SeedMark
+from petr.core.models import CustomImage, SeedMark
 from petr.core.starter import StarterPack, available
 from petr.territory.models import Commune
 from petr.territory.tests.helpers import add_communes
@@ -167,6 +168,24 @@ def test_the_dashboard_lists_the_users_abandoned_drafts(admin_client, seeded):
         "un brouillon jamais publié." in message
     )
     assert f'<a href="/admin/pages/{first_try.pk}/edit/">Ouvrir « Fête de la santé »</a>' in message
+
+
+def test_the_dashboard_lists_images_without_alternative_text(admin_client, client, seeded):
+    from petr.news.tests.helpers import make_image
+    from petr.users.models import User
+
+    described, bare, decorative = make_image("Décrite"), make_image("Atelier"), make_image("Motif")
+    described.description = "Les participants de l'atelier"
+    described.save()
+    CustomImage.objects.filter(pk=bare.pk).update(description="")  # as an import leaves it
+    CustomImage.objects.filter(pk=decorative.pk).update(description="", is_decorative=True)
+    html = admin_client.get("/admin/").content.decode()
+    assert "1 image sans texte alternatif" in html
+    assert f'/admin/images/{bare.pk}/">Atelier</a>' in html and ">Motif</a>" not in html
+    reader = User.objects.create_user("lecture", password="x" * 16, is_staff=True)
+    reader.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(reader)
+    assert "sans texte alternatif" not in client.get("/admin/").content.decode()
 
 
 def test_the_dashboard_lists_scheduled_publications(admin_client, seeded):
