@@ -478,10 +478,35 @@ def check_going_live(stack):
           and api.json()["nombre"] > 0, "API en lecture seule derrière nginx")  # fmt: skip
 
 
+def check_wordpress_import(stack):
+    """docs/operations.md, « Bringing a WordPress site over »: the command as written (a dry run,
+    then the import), then the old addresses answered through nginx, `/?p=` included (it must not
+    get the cached home page)."""
+    fixtures = "petr/wordpress/tests/fixtures"
+    source = ("--wxr", f"{fixtures}/site.wxr", "--uploads", f"{fixtures}/uploads")
+    dry = stack.manage("import_wordpress", *source, "--dry-run", capture_output=True, text=True)
+    check("Articles : 4 créés" in dry.stdout, "import_wordpress --dry-run : ce qui serait créé")
+    stack.manage("import_wordpress", *source, capture_output=True)
+    client = stack.client()
+    client.request("GET", "/")  # the home page cached, as it would be on a live site
+    for old, new in (
+        ("/?p=201", "/actualites/velo-assistance-electrique/"),
+        ("/2023/12/assemblee-generale/", "/actualites/assemblee-generale/"),
+        ("/wp-content/uploads/2024/05/plan-mobilite.pdf", "/documents-du-petr/plan-mobilite/"),
+    ):
+        response = client.request("GET", old, redirect=False)
+        check(response.status == 301 and response.headers["Location"] == new,
+              f"import_wordpress : {old} redirigé vers {new} derrière nginx")  # fmt: skip
+    page = client.request("GET", "/actualites/velo-assistance-electrique/")
+    check(page.status == 200 and "<caption>Vélos par commune</caption>" in page.data.decode(),
+          "import_wordpress : l'article importé, servi par nginx")  # fmt: skip
+
+
 def main():
     check_units()
     with installed_stack() as stack:
         check_going_live(stack)
+        check_wordpress_import(stack)
         check_pages(stack)
         check_uploads(stack)
         check_private_files(stack)
