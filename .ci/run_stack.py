@@ -506,8 +506,8 @@ def main():
     check_units()
     with installed_stack() as stack:
         check_going_live(stack)
+        check_pages(stack)  # first: it expects the home page not cached yet
         check_wordpress_import(stack)
-        check_pages(stack)
         check_uploads(stack)
         check_private_files(stack)
         check_contact_limit(stack)
