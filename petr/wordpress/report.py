@@ -6,15 +6,27 @@ import sys
 from collections import Counter
 from dataclasses import dataclass, field
 
+
+def _agreeing(template):
+    """A participle's four forms (masculine, feminine, plural, feminine plural): `{}` marks each
+    ending, so that « 1 page créée » and « 4 articles créés » both read right."""
+    return tuple(template.format(*[end] * template.count("{}")) for end in ("", "e", "s", "es"))
+
+
 OUTCOMES = {
-    "created": "créés",
-    "updated": "mis à jour",
-    "unchanged": "inchangés",
-    "kept": "conservés (modifiés depuis par l'équipe)",
-    "skipped": "ignorés (non publiés)",
-    "failed": "non importés",
+    "created": _agreeing("créé{}"),
+    "updated": ("mis à jour", "mise à jour", "mis à jour", "mises à jour"),
+    "unchanged": _agreeing("inchangé{}"),
+    "kept": _agreeing("conservé{} (modifié{} depuis par l'équipe)"),
+    "skipped": _agreeing("ignoré{} (non publié{})"),
+    "failed": _agreeing("non importé{}"),
 }
-KINDS = {"post": "Articles", "page": "Pages", "image": "Images", "document": "Documents"}
+KINDS = {"post": ("Articles", False), "page": ("Pages", True), "image": ("Images", True),
+         "document": ("Documents", False)}  # fmt: skip
+
+
+def counted(number, outcome, feminine):
+    return f"{number} {OUTCOMES[outcome][(number > 1) * 2 + feminine]}"
 
 
 @dataclass
@@ -32,15 +44,15 @@ class Report:
             self.warnings.append((url, message))
 
     def lines(self):
-        for kind, label in KINDS.items():
-            found = [f"{n} {OUTCOMES[o]}" for o in OUTCOMES if (n := self.counts[kind, o])]
+        for kind, (label, feminine) in KINDS.items():
+            found = [counted(n, o, feminine) for o in OUTCOMES if (n := self.counts[kind, o])]
             if found:
                 yield f"{label} : {', '.join(found)}."
         if self.redirects:
-            made = ", ".join(f"{n} {OUTCOMES[o]}" for o, n in sorted(self.redirects.items()))
+            made = ", ".join(counted(n, o, True) for o, n in sorted(self.redirects.items()))
             yield f"Redirections permanentes : {made}."
         if self.warnings:
-            yield f"{len(self.warnings)} avertissement(s) :"
+            yield f"{len(self.warnings)} avertissement{'s' if len(self.warnings) > 1 else ''} :"
             for url, message in self.warnings:
                 yield f"  - {message} ({url})"
 

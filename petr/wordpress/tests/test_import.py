@@ -42,10 +42,10 @@ def test_the_fixture_site_lands_whole(seeded, tmp_path, client):
     categories.write_text("mobilite: mobilite\nsante: contrat-local-de-sante\n", encoding="utf-8")
     out = import_fixture(tmp_path, "--categories", str(categories))
 
-    assert "Articles : 4 créés, 1 ignorés (non publiés)." in out
-    assert "Pages : 4 créés." in out
-    assert "Images : 3 créés, 1 non importés." in out
-    assert "Documents : 1 créés." in out
+    assert "Articles : 4 créés, 1 ignoré (non publié)." in out
+    assert "Pages : 4 créées." in out
+    assert "Images : 3 créées, 1 non importée." in out
+    assert "Documents : 1 créé." in out
     velo = NewsPage.objects.get(slug="velo-assistance-electrique")
     assert velo.live and velo.mission.slug == "mobilite"
     assert velo.intro.startswith("Vingt vélos") and str(velo.date) == "2024-05-02"
@@ -118,9 +118,9 @@ def test_a_second_run_changes_nothing(seeded, tmp_path):
     counts = (Page.objects.count(), Revision.objects.count(), Redirect.objects.count(),
               CustomImage.objects.count())  # fmt: skip
     out = import_fixture(tmp_path)
-    assert "Articles : 4 inchangés" in out and "Pages : 4 inchangés." in out
-    assert "Images : 3 inchangés, 1 non importés." in out and "Documents : 1 inchangés." in out
-    assert " créés" not in out.split("Redirections")[0].replace("1 non importés", "")
+    assert "Articles : 4 inchangés" in out and "Pages : 4 inchangées." in out
+    assert "Images : 3 inchangées, 1 non importée." in out and "Documents : 1 inchangé." in out
+    assert "créé" not in out.split("Redirections")[0]
     assert (Page.objects.count(), Revision.objects.count(), Redirect.objects.count(),
             CustomImage.objects.count()) == counts  # fmt: skip
 
@@ -143,10 +143,10 @@ def test_a_change_at_the_source_updates_but_staff_edits_are_kept(seeded, tmp_pat
         "--wxr", str(tmp_path / "site.wxr"), "--uploads", str(WXR.parent / "uploads"),
         "--csv", str(tmp_path / "a.csv"), "--no-input",
     )  # fmt: skip
-    assert "Articles : 3 inchangés, 1 conservés (modifiés depuis par l'équipe)" in out
-    assert "Pages : 1 mis à jour, 2 inchangés, 1 conservés (modifiés depuis par l'équipe)." in out
+    assert "Articles : 3 inchangés, 1 conservé (modifié depuis par l'équipe)" in out
+    assert "Pages : 1 mise à jour, 2 inchangées, 1 conservée (modifiée depuis par l'équipe)." in out
     assert not Page.objects.filter(slug__startswith="mentions-legales-").exists()
-    assert "Images : 2 inchangés, 1 conservés" in out
+    assert "Images : 2 inchangées, 1 conservée" in out
     assert NewsPage.objects.get(pk=edited.pk).title.endswith("(corrigé)")
     assert "32 délégués" in str(ContentPage.objects.get(slug="les-elus").body)
     assert CustomImage.objects.get(pk=image.pk).description == "Six participants autour d'une table"
@@ -155,7 +155,7 @@ def test_a_change_at_the_source_updates_but_staff_edits_are_kept(seeded, tmp_pat
 def test_a_dry_run_says_what_would_change_and_writes_nothing(seeded, tmp_path):
     before = (Page.objects.count(), Redirect.objects.count(), CustomImage.objects.count())
     out = import_fixture(tmp_path, "--dry-run")
-    assert "Articles : 4 créés, 1 ignorés (non publiés)." in out
+    assert "Articles : 4 créés, 1 ignoré (non publié)." in out
     assert "Simulation : rien n'a été écrit." in out
     assert (Page.objects.count(), Redirect.objects.count(), CustomImage.objects.count()) == before
     assert not ImportedItem.objects.exists()
@@ -176,7 +176,7 @@ def test_an_import_stopped_half_way_resumes_without_duplicates(seeded, tmp_path,
         import_fixture(tmp_path)
     monkeypatch.setattr(importer.Importer, "fill", fill)
     out = import_fixture(tmp_path)
-    assert "Pages : 2 créés, 2 inchangés." in out  # the two filled before the stop
+    assert "Pages : 2 créées, 2 inchangées." in out  # the two filled before the stop
     for slug in ("qui-sommes-nous", "velo-assistance-electrique", "atelier-sante"):
         assert Page.objects.filter(slug=slug).count() == 1
         assert Page.objects.get(slug=slug).live
@@ -191,9 +191,9 @@ def test_the_rest_api_is_read_page_by_page_despite_a_rate_limit(seeded, tmp_path
     out = import_wordpress("--url", wordpress.url, "--csv", str(tmp_path / "a.csv"), "--no-input")
     posts = [p for p in wordpress.requests if p.startswith("/wp-json/wp/v2/posts")]
     assert len(posts) == 4  # the refused one, then pages 1 to 3
-    assert "Articles : 5 créés." in out and "Pages : 3 créés." in out
-    assert "Images : 3 créés." in out
-    assert "Documents : 1 créés, 1 non importés." in out and "plus de 50 Mo" in out
+    assert "Articles : 5 créés." in out and "Pages : 3 créées." in out
+    assert "Images : 3 créées." in out
+    assert "Documents : 1 créé, 1 non importé." in out and "plus de 50 Mo" in out
     assert "octets non UTF-8" in out
     assert NewsPage.objects.get(slug="assemblee").body[0].value.source == (
         "<p>Le Comité s’est réuni.</p>"
