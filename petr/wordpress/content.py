@@ -27,6 +27,14 @@ SHORTCODE = re.compile(r"\[(/?)([a-z][a-z0-9_-]*)((?:\s[^\]]*)?)\]")
 GUTENBERG = "<!-- wp:"
 
 
+def first_free(wanted, taken):
+    """`wanted`, or `wanted-2`, `wanted-3`… the first not taken (a slug, an anchor)."""
+    name, number = wanted, 2
+    while name in taken:
+        name, number = f"{wanted}-{number}", number + 1
+    return name
+
+
 @dataclass
 class Conversion:
     blocks: list = field(default_factory=list)  # raw stream data: {"type": …, "value": …}
@@ -210,9 +218,7 @@ class _Converter:
         if not text:
             return
         self.flush()
-        anchor, number = slugify(text)[:80] or "section", 2
-        while anchor in self.anchors:
-            anchor, number = f"{slugify(text)[:80]}-{number}", number + 1
+        anchor = first_free(slugify(text)[:80] or "section", self.anchors)
         self.anchors.add(anchor)
         self.add("heading", {"text": text, "anchor": anchor})
 

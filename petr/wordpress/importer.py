@@ -14,7 +14,7 @@ from petr.news.models import NewsIndexPage, NewsPage
 
 from . import attachments
 from .addresses import AddressMap, old_urls
-from .content import SHORTCODE, convert
+from .content import SHORTCODE, convert, first_free
 from .models import ImportedItem
 from .redirects import redirect_old_addresses
 from .report import Progress, Report
@@ -163,10 +163,7 @@ class Importer:
     def free_slug(self, parent, item):
         wanted = slugify(item.slug.replace("%", " ")) or slugify(item.title) or "sans-titre"
         wanted = wanted[:SLUG_MAX].strip("-")
-        taken = set(parent.get_children().values_list("slug", flat=True))
-        slug, number = wanted, 2
-        while slug in taken:
-            slug, number = f"{wanted}-{number}", number + 1
+        slug = first_free(wanted, set(parent.get_children().values_list("slug", flat=True)))
         if slug != wanted:
             self.report.warn(
                 item.link, f"Adresse « {wanted} » déjà prise : « {slug} » lui est donnée."
