@@ -35,6 +35,7 @@ urlpatterns = [
     path("donnees/", opendata_catalogue.index, name="open_data_index"),
     path("donnees/<str:filename>", opendata.download, name="open_data"),
     path("recherche/", search_views.search, name="search"),
+    path("abonnement/", include("petr.newsletter.urls")),
     path("identite.css", identity_css, name="identity_css"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("healthz", healthz, name="healthz"),

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "petr.ops",
     "petr.api",
     "petr.wordpress",
+    "petr.newsletter",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -180,7 +181,9 @@ else:
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 PAGE_CACHE_MAX_SECONDS = 24 * 3600
 PAGE_CACHE_PROXY_SECONDS = int(os.environ.get("PAGE_CACHE_PROXY_SECONDS", "0"))
-PAGE_CACHE_EXCLUDED = ("/admin/", "/documents/", "/recherche/", "/healthz", "/non-public/")
+PAGE_CACHE_EXCLUDED = (
+    "/admin/", "/documents/", "/recherche/", "/healthz", "/non-public/", "/abonnement/"
+)
 
 # Login lockouts (django-axes): 10 failures lock that account from that client, and a client that
 # failed 10 times on any accounts, for 30 minutes, before any password is hashed; administrators
@@ -271,6 +274,15 @@ TASKS = {
 EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "20"))  # seconds, per SMTP operation
 # The backend the worker delivers with (petr/web/mail.py); None: EMAIL_BACKEND itself.
 EMAIL_DELIVERY_BACKEND = None
+# Newsletters and alerts (petr/newsletter/sending.py): BATCH_SIZE messages a batch over one
+# connection, RATE_PER_MINUTE at most (ask the mail provider what it accepts); a batch whose
+# worker died is taken over after LEASE_SECONDS; the day's alerts leave from DIGEST_HOUR.
+NEWSLETTER = {
+    "RATE_PER_MINUTE": float(os.environ.get("NEWSLETTER_RATE_PER_MINUTE", "120")),
+    "BATCH_SIZE": int(os.environ.get("NEWSLETTER_BATCH_SIZE", "50")),
+    "LEASE_SECONDS": float(os.environ.get("NEWSLETTER_LEASE_SECONDS", "120")),
+    "DIGEST_HOUR": 7,
+}
 
 # Wagtail
 # The admin's name for the site until staff name it (SiteIdentity.save names the Site).

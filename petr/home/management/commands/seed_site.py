@@ -19,6 +19,7 @@ from petr.home.seed import (
 from petr.library.seed import seed_documents, seed_register
 from petr.missions.seed import seed_mission_actions, seed_missions
 from petr.news.seed import seed_news_index
+from petr.newsletter.seed import seed_newsletter
 from petr.programmes.seed import seed_programmes, seed_project_catalogue
 from petr.territory.seed import seed_petr_page, seed_territory, seed_territory_page
 
@@ -68,6 +69,7 @@ class Command(BaseCommand):
             "contact": seed_contact_page(home),
             **seed_service_pages(home),
         }
+        pages.update(seed_newsletter(home, pages))
         seed_privacy_page_setting(pages["personal_data"])
         seed_home_sections(home, missions)
         seed_home_publishing_sections(home)

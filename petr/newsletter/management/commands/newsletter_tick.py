@@ -1,0 +1,36 @@
+from datetime import timedelta
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from petr.newsletter.digests import create_digest
+from petr.newsletter.models import Mailing, SignupRequest, Subscriber
+from petr.newsletter.models.subscribers import CONFIRMATION_DAYS
+from petr.newsletter.sending import config, resume_stalled
+
+DIGEST_RECORDS_DAYS = 90  # the alerts' records (who was sent what) are then deleted
+
+
+class Command(BaseCommand):
+    help = (
+        "Envois par courriel : prépare les alertes du jour, lance les envois programmés, reprend "
+        "ceux qu'un arrêt a interrompus, efface les inscriptions non confirmées après 7 jours. "
+        "À lancer toutes les quelques minutes (petr-newsletter.timer)."
+    )
+
+    def handle(self, *args, **options):
+        now = timezone.now()
+        _, deleted = Subscriber.objects.filter(
+            confirmed_at=None, created_at__lt=now - timedelta(days=CONFIRMATION_DAYS)
+        ).delete()
+        SignupRequest.objects.filter(created_at__lt=now - timedelta(days=1)).delete()
+        Mailing.objects.filter(
+            kind=Mailing.Kind.DIGEST, send_after__lt=now - timedelta(days=DIGEST_RECORDS_DAYS)
+        ).delete()
+        started = resume_stalled(now)  # before the day's alerts, which start themselves
+        digest = create_digest(config, now)
+        self.stdout.write(
+            f"Inscriptions non confirmées effacées : {deleted.get('newsletter.Subscriber', 0)}. "
+            f"Alertes du jour : {'préparées' if digest else 'rien à préparer'}. "
+            f"Envois lancés ou repris : {started}."
+        )
