@@ -269,6 +269,13 @@ class Mailbox:
     def __init__(self):
         self.messages = []
         self.refuse = False
+        self.unknown = set()  # addresses refused at RCPT, as a server refuses an unknown user
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.unknown:
+            return "550 5.1.1 Adresse inconnue"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         if self.refuse:

@@ -97,12 +97,12 @@ def send_batch(mailing_id, token):
         mailing.deliveries.filter(status=Delivery.Status.PENDING)
         .select_related("subscriber").order_by("pk")[: config("BATCH_SIZE")]
     )  # fmt: skip
-    if not pending:
+    pause = Batch(mailing, token).send(pending) if pending else None
+    if not mailing.deliveries.filter(status=Delivery.Status.PENDING).exists():
         Mailing.objects.filter(pk=mailing_id).update(
             finished_at=timezone.now(), lease_until=None, lease_token=""
         )
         return
-    pause = Batch(mailing, token).send(pending)
     if pause is None:  # the rate: BATCH_SIZE messages a batch, RATE_PER_MINUTE at most
         pause = timedelta(minutes=config("BATCH_SIZE") / config("RATE_PER_MINUTE"))
         pause -= timezone.now() - started

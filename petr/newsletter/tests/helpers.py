@@ -36,12 +36,12 @@ def publish_letter(title="Lettre de décembre", **fields):
         title=title,
         intro="Les nouvelles du mois.",
         body=[
-            ("heading", {"text": "Le mot du président", "anchor": ""}),
-            ("paragraph", '<p>Un texte avec <a href="/contact/">un lien</a>.</p>'),
-            ("news", {"title": "À la une", "items": [news.pk]}),
-            ("events", {"title": "À l'agenda", "count": 3}),
-            ("action", {"label": "Nous écrire", "page": news.get_parent().pk,
-                        "document": None, "url": ""}),
+            {"type": "heading", "value": {"text": "Le mot du président", "anchor": ""}},
+            {"type": "paragraph", "value": '<p>Un texte avec <a href="/contact/">un lien</a>.</p>'},
+            {"type": "news", "value": {"title": "À la une", "items": [news.pk]}},
+            {"type": "events", "value": {"title": "À l'agenda", "count": 3}},
+            {"type": "action", "value": {"label": "Toutes les actualités",
+                                         "page": news.get_parent().pk, "document": None, "url": ""}},
         ],  # fmt: skip
         **fields,
     )
