@@ -502,6 +502,27 @@ def check_wordpress_import(stack):
           "import_wordpress : l'article importé, servi par nginx")  # fmt: skip
 
 
+def check_newsletter(stack):
+    """The footer's sign-up field and the one-click unsubscribe (RFC 8058) through nginx, with no
+    cookie, as mail clients post it; then petr-newsletter.service's command, as systemd runs it."""
+    client = stack.client()
+    form = client.request("POST", "/abonnement/", fields={"email": "lectrice@example.fr"},
+                          encode_multipart=False, redirect=False)  # fmt: skip
+    check(form.status == 200 and 'value="lectrice@example.fr"' in form.data.decode(),
+          "lettre : le champ du pied de page ouvre le formulaire, l'adresse saisie")  # fmt: skip
+    model = "from petr.newsletter.models import Subscriber as S; "
+    key = shell(stack, model + "s = S(email='lecteur@example.fr'); s.save(); s.confirm(); "
+                "print(s.key)")  # fmt: skip
+    left = client.request("POST", f"/abonnement/desabonner/{key}/", body="List-Unsubscribe=One-Click",
+                          headers={"Content-Type": "application/x-www-form-urlencoded"},
+                          redirect=False)  # fmt: skip
+    remaining = shell(stack, model + "print(S.objects.filter(email='lecteur@example.fr').count())")
+    check(left.status == 200 and remaining == "0",
+          "lettre : désabonnement en un clic (RFC 8058) à travers nginx, l'adresse effacée")  # fmt: skip
+    tick = start_service("petr-newsletter.service")
+    check(tick.wait(120) == 0, "petr-newsletter.service : newsletter_tick lancé comme par systemd")
+
+
 def main():
     check_units()
     with installed_stack() as stack:
@@ -511,6 +532,7 @@ def main():
         check_uploads(stack)
         check_private_files(stack)
         check_contact_limit(stack)
+        check_newsletter(stack)
         measure_staleness(stack)
         check_health(stack)
 

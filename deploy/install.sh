@@ -86,7 +86,7 @@ done
 if [ "$HAS_SYSTEMD" = yes ]; then
   systemctl daemon-reload
   systemctl enable --now petr-web.socket petr-web.service petr-worker.service \
-    petr-backup.timer petr-territory.timer petr-daily.timer
+    petr-backup.timer petr-territory.timer petr-daily.timer petr-newsletter.timer
   systemctl restart petr-web.service petr-worker.service
 else
   echo "   systemd absent : démarrez vous-même les commandes des unités petr-web et petr-worker."

@@ -182,7 +182,12 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 PAGE_CACHE_MAX_SECONDS = 24 * 3600
 PAGE_CACHE_PROXY_SECONDS = int(os.environ.get("PAGE_CACHE_PROXY_SECONDS", "0"))
 PAGE_CACHE_EXCLUDED = (
-    "/admin/", "/documents/", "/recherche/", "/healthz", "/non-public/", "/abonnement/"
+    "/admin/",
+    "/documents/",
+    "/recherche/",
+    "/healthz",
+    "/non-public/",
+    "/abonnement/",
 )
 
 # Login lockouts (django-axes): 10 failures lock that account from that client, and a client that

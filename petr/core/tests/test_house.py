@@ -15,7 +15,7 @@ LAYERS = [
     {"core", "users"},
     {"missions", "territory", "contact", "accounts"},
     {"places", "news", "events", "library"},
-    {"programmes", "search", "people", "wordpress"},
+    {"programmes", "search", "people", "wordpress", "newsletter"},
     {"declarations"},
     {"home", "ops", "api"},
 ]

@@ -40,8 +40,15 @@ def publish_letter(title="Lettre de décembre", **fields):
             {"type": "paragraph", "value": '<p>Un texte avec <a href="/contact/">un lien</a>.</p>'},
             {"type": "news", "value": {"title": "À la une", "items": [news.pk]}},
             {"type": "events", "value": {"title": "À l'agenda", "count": 3}},
-            {"type": "action", "value": {"label": "Toutes les actualités",
-                                         "page": news.get_parent().pk, "document": None, "url": ""}},
+            {
+                "type": "action",
+                "value": {
+                    "label": "Toutes les actualités",
+                    "url": "",
+                    "page": news.get_parent().pk,
+                    "document": None,
+                },
+            },
         ],  # fmt: skip
         **fields,
     )

@@ -1,12 +1,12 @@
 """A letter with every block for the site-wide checks, and the pages a subscriber's links open
-(confirm, manage, unsubscribe) and the sign-up form with its errors."""
+(confirm, manage, unsubscribe)."""
 
 from django.urls import reverse
 
+from petr.newsletter.models import Subscriber
 from petr.newsletter.subscription import confirmation_token
 
 from .helpers import confirmed, publish_letter
-from petr.newsletter.models import Subscriber
 
 
 def publish():
@@ -17,5 +17,4 @@ def publish():
         reverse("newsletter:confirm", args=[confirmation_token(waiting)]),
         reverse("newsletter:manage", args=[subscriber.key]),
         reverse("newsletter:unsubscribe", args=[subscriber.key]),
-        reverse("newsletter:confirm", args=["altere"]),
     ]

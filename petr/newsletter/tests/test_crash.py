@@ -10,7 +10,6 @@ import sys
 import time
 from collections import defaultdict
 
-import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
@@ -80,4 +79,4 @@ def test_a_killed_then_stopped_worker_serves_everyone_once(committed_seeded, smt
     twice = [address for address, count in copies.items() if count > 1]
     assert len(twice) <= 1, twice  # only what the killed worker had in flight
     assert after_stop >= 1300 and Delivery.objects.exclude(status=Delivery.Status.SENT).count() == 0
-    print(f"{SUBSCRIBERS} courriels en {elapsed:.1f} s, {len(twice)} doublon(s) après l'arrêt brutal")
+    print(f"{SUBSCRIBERS} courriels en {elapsed:.1f} s ; après l'arrêt brutal : {len(twice)}")

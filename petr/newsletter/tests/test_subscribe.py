@@ -85,7 +85,7 @@ def test_an_address_already_subscribed_is_reminded_not_changed(client, seeded):
 def test_bad_input_gets_a_french_message_and_keeps_what_was_typed(client, seeded, fields, error):
     response = sign_up(client, **fields)
     html = response.content.decode()
-    assert response.status_code == 400 and error in html, html[html.find("form-errors"):][:600]
+    assert response.status_code == 400 and error in html, html[html.find("form-errors") :][:600]
     assert not Subscriber.objects.exists() and not mail.outbox
 
 
@@ -111,7 +111,8 @@ def test_a_subscriber_changes_topics_then_leaves_with_their_link(client, seeded)
     mobility = MissionPage.objects.get(slug="mobilite")
     page = client.get(url)
     assert page.status_code == 200 and page["X-Robots-Tag"] == "noindex"
-    saved = client.post(url, {"missions": [mobility.pk], "agenda": "on", "frequency": "hebdomadaire"})
+    choices = {"missions": [mobility.pk], "agenda": "on", "frequency": "hebdomadaire"}
+    saved = client.post(url, choices)
     assert "Vos choix sont enregistrés" in saved.content.decode()
     subscriber.refresh_from_db()
     assert not subscriber.newsletter and subscriber.agenda
