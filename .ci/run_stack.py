@@ -513,12 +513,12 @@ def check_newsletter(stack):
     model = "from petr.newsletter.models import Subscriber as S; "
     key = shell(stack, model + "s = S(email='lecteur@example.fr'); s.save(); s.confirm(); "
                 "print(s.key)")  # fmt: skip
-    left = client.request("POST", f"/abonnement/desabonner/{key}/", body="List-Unsubscribe=One-Click",
-                          headers={"Content-Type": "application/x-www-form-urlencoded"},
-                          redirect=False)  # fmt: skip
+    form_type = {"Content-Type": "application/x-www-form-urlencoded"}
+    left = client.request("POST", f"/abonnement/desabonner/{key}/", headers=form_type,
+                          body="List-Unsubscribe=One-Click", redirect=False)  # fmt: skip
     remaining = shell(stack, model + "print(S.objects.filter(email='lecteur@example.fr').count())")
     check(left.status == 200 and remaining == "0",
-          "lettre : désabonnement en un clic (RFC 8058) à travers nginx, l'adresse effacée")  # fmt: skip
+          "lettre : désabonnement en un clic (RFC 8058) par nginx, l'adresse effacée")  # fmt: skip
     tick = start_service("petr-newsletter.service")
     check(tick.wait(120) == 0, "petr-newsletter.service : newsletter_tick lancé comme par systemd")
 
