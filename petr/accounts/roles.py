@@ -37,6 +37,8 @@ PLACES = [f"places.{action}_place" for action in ("add", "change", "delete")]
 PEOPLE = [f"people.{action}_person" for action in ("add", "change", "delete")]
 # Whoever may publish an act creates its séance from the act form.
 SEANCES = ["library.add_meeting", "library.change_meeting", "library.view_body"]
+# Subscribers and sendings, read (the letters themselves are pages).
+NEWSLETTER = ["newsletter.view_subscriber", "newsletter.view_mailing", "newsletter.view_delivery"]
 
 ROLES = {
     "Communication": {
@@ -53,6 +55,8 @@ ROLES = {
             "contact.delete_contactsubmission",
             *PEOPLE,
             *SEANCES,
+            *NEWSLETTER,
+            "newsletter.delete_subscriber",
         ],
     },  # fmt: skip
     "Secrétariat — actes": {
@@ -71,6 +75,7 @@ ROLES = {
         "models": ADMIN
         + SEANCES
         + PEOPLE
+        + NEWSLETTER
         + ["contact.view_contactsubmission", "programmes.change_project_amounts"],
     },
 }

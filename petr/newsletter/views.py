@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from petr.contact.models import ContactSettings
 from petr.newsletter.forms import PreferencesForm, SubscribeForm
 from petr.newsletter.models import Subscriber, SubscriptionPage
 from petr.newsletter.subscription import subscriber_from_token, subscription_url
@@ -44,6 +45,8 @@ def subscription_form(page, request, client, prefill=None):
     context = page.get_context(request)
     context["form"] = form
     context["sent"] = request.GET.get(SENT) == "1" and request.method == "GET"
+    privacy_page = ContactSettings.load(request_or_site=request).privacy_page
+    context["privacy_page"] = privacy_page if privacy_page and privacy_page.live else None
     response = TemplateResponse(request, "newsletter/subscription_page.html", context)
     if form.errors:
         response.status_code = 400

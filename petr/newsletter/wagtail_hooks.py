@@ -105,6 +105,7 @@ class SendButton(PageMenuItem):
 
 
 @hooks.register("register_page_header_buttons")
-def send_button(page, user, view_name, next_url=None):
+@hooks.register("register_page_listing_more_buttons")
+def send_button(page, user, view_name=None, next_url=None):
     if page.specific_class is NewsletterPage:
         yield SendButton(page=page, priority=5)

@@ -191,3 +191,23 @@ def test_a_draft_letter_cannot_be_sent_and_the_preview_shows_the_email(admin_cli
     request = RequestFactory().get("/")
     preview = letter.serve_preview(request, "courriel").content.decode()
     assert "Lire cette lettre sur le site" in preview and "Me désabonner" in preview
+
+
+def test_batches_keep_to_the_rate_set_in_the_settings(seeded, settings, queue, committing):
+    from django.core import mail
+    from django_tasks_db.models import DBTaskResult
+
+    settings.NEWSLETTER = {**settings.NEWSLETTER, "BATCH_SIZE": 2, "RATE_PER_MINUTE": 6}
+    for n in range(5):
+        confirmed(f"lecteur{n}@example.fr")
+    with committing():
+        create_newsletter_mailing(publish_letter(), None, timezone.now())
+    queue()
+    assert len(mail.outbox) == 2  # one batch, then the next waits its turn
+    assert not DBTaskResult.objects.ready().exists()  # none due now
+    [next_batch] = DBTaskResult.objects.filter(status="READY")
+    delay = (next_batch.run_after - timezone.now()).total_seconds()
+    assert 15 < delay <= 20  # 2 messages at 6 a minute: 20 s from the batch's start
+    with time_machine.travel(next_batch.run_after + datetime.timedelta(seconds=1)):
+        queue()
+    assert len(mail.outbox) == 4
