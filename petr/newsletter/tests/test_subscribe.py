@@ -1,6 +1,7 @@
 """Signing up with double opt-in, changing topics and leaving, from the visitor's side."""
 
 import datetime
+import io
 from html import unescape
 
 import pytest
@@ -142,3 +143,37 @@ def test_the_sign_up_page_lists_the_topics_without_script(client, seeded):
                   "Les actes officiels", "Chaque jour", "Une fois par semaine"):  # fmt: skip
         assert label in html
     assert "<script" not in html.split("<main", 1)[1].split("</main>")[0]
+
+
+def test_a_mail_server_that_never_answers_never_keeps_a_visitor_waiting(
+    client, seeded, settings, queue
+):
+    import socket
+    import time
+
+    from django_tasks_db.models import DBTaskResult
+
+    silent = socket.socket()  # accepts connections, never says a word
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(8)
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = silent.getsockname()
+    settings.EMAIL_TIMEOUT = 1
+    started = time.monotonic()
+    assert sign_up(client).status_code == 302
+    assert time.monotonic() - started < 1  # the e-mail waits in the queue, not the visitor
+    assert DBTaskResult.objects.ready().count() == 1
+    queue()  # the worker's attempt times out, and is queued again for later
+    silent.close()
+    assert DBTaskResult.objects.filter(status="READY").count() == 1
+    assert Subscriber.objects.get().confirmed_at is None
+
+
+def test_seeding_again_tells_the_privacy_page_once(seeded):
+    from django.core.management import call_command
+    from wagtail.models import Page
+
+    call_command("seed_site", stdout=io.StringIO())
+    privacy = Page.objects.get(slug="donnees-personnelles").specific
+    anchors = [b.value["anchor"] for b in privacy.body if b.block_type == "heading"]
+    assert anchors.count("lettre-et-alertes") == 1
