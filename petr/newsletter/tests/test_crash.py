@@ -5,40 +5,19 @@ served, none twice but the one message a killed worker had in flight (same Messa
 import os
 import re
 import signal
-import subprocess
-import sys
 import time
 from collections import defaultdict
 
 from django.core.management import call_command
-from django.db import connection
 from django.utils import timezone
 
-from petr.conftest import ROOT
 from petr.newsletter.models import Delivery, Mailing, Subscriber
 from petr.newsletter.sending import create_newsletter_mailing
 
-from .helpers import publish_letter
+from .helpers import publish_letter, wait_for, worker
 
 SUBSCRIBERS = 2000
 HEADER = re.compile(r"^(To|Message-ID): (.+)$", re.MULTILINE | re.IGNORECASE)
-
-
-def wait_for(condition, seconds=120):
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "délai dépassé"
-        time.sleep(0.05)
-
-
-def worker(smtp_port):
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "petr.newsletter.tests.worker_settings",
-           "PETR_WORKER_DB": str(connection.settings_dict["NAME"]),
-           "PETR_WORKER_SMTP_PORT": str(smtp_port)}  # fmt: skip
-    command = [sys.executable, "manage.py", "db_worker", "--backend", "background",
-               "--no-startup-delay", "--interval", "0.1"]  # fmt: skip
-    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,  # noqa: S603
-                            stderr=subprocess.PIPE)  # fmt: skip
 
 
 def test_a_killed_then_stopped_worker_serves_everyone_once(committed_seeded, smtp, queue, settings):
