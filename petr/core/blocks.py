@@ -283,19 +283,18 @@ class PublisherBlock(blocks.StaticBlock):
         template = "core/blocks/publisher.html"
 
 
+def paragraph_block():
+    return blocks.RichTextBlock(
+        label="paragraphe", features=RICH_TEXT_FEATURES, template="core/blocks/paragraph.html"
+    )
+
+
 def body_stream(extra_blocks=()):
     """The stream of a page body; a page type may append blocks of its own."""
     return BodyStreamBlock(
         [
             ("heading", HeadingBlock()),
-            (
-                "paragraph",
-                blocks.RichTextBlock(
-                    label="paragraphe",
-                    features=RICH_TEXT_FEATURES,
-                    template="core/blocks/paragraph.html",
-                ),
-            ),
+            ("paragraph", paragraph_block()),
             ("key_figures", KeyFiguresBlock()),
             ("steps", StepsBlock()),
             ("timeline", TimelineBlock()),

@@ -42,9 +42,10 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             .select_related("commune", "mission")
         )
 
-    def upcoming(self):
-        """Events not yet over, soonest first (an event is over after its last day)."""
-        today = timezone.localdate()
+    def upcoming(self, day=None):
+        """Events not yet over on `day` (today), soonest first (an event is over after its last
+        day)."""
+        today = day or timezone.localdate()
         return (
             self.events()
             .filter(models.Q(end_date__gte=today) | models.Q(end_date=None, start_date__gte=today))

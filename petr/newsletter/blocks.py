@@ -1,13 +1,11 @@
 """What a newsletter is made of: text and images like any page, a selection of news, the next
 events and calls to action. The same blocks render on the web page and in the e-mail."""
 
-from django.db import models
 from django.utils import timezone
 from wagtail import blocks
 
-from petr.core.blocks import RICH_TEXT_FEATURES, CallToActionBlock, HeadingBlock, ImageBlock
+from petr.core.blocks import CallToActionBlock, HeadingBlock, ImageBlock, paragraph_block
 from petr.events.models import EventIndexPage
-from petr.web.shared_lookups import public
 
 
 class NewsSelectionBlock(blocks.StructBlock):
@@ -33,7 +31,7 @@ class UpcomingEventsBlock(blocks.StructBlock):
         icon = "date"
         label = "prochains événements"
         template = "newsletter/blocks/events.html"
-        help_text = "Les prochains événements de l'agenda à la date d'envoi de la lettre."
+        help_text = "Les prochains événements de l'agenda au jour où la lettre est publiée."
 
 
 def upcoming_events(letter, count):
@@ -42,27 +40,14 @@ def upcoming_events(letter, count):
     moment = getattr(letter, "first_published_at", None) or timezone.now()
     day = timezone.localdate(moment)
     index = EventIndexPage.objects.live().first()
-    if index is None:
-        return []
-    return list(
-        public(index.events())
-        .filter(models.Q(end_date__gte=day) | models.Q(end_date=None, start_date__gte=day))
-        .order_by("start_date", "start_time", "pk")[:count]
-    )
+    return list(index.upcoming(day)[:count]) if index else []
 
 
 def newsletter_stream():
     return blocks.StreamBlock(
         [
             ("heading", HeadingBlock()),
-            (
-                "paragraph",
-                blocks.RichTextBlock(
-                    label="paragraphe",
-                    features=RICH_TEXT_FEATURES,
-                    template="core/blocks/paragraph.html",
-                ),
-            ),
+            ("paragraph", paragraph_block()),
             ("image", ImageBlock()),
             ("news", NewsSelectionBlock()),
             ("events", UpcomingEventsBlock()),

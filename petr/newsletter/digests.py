@@ -1,45 +1,17 @@
-"""Alerts: once a day (or on Mondays for the weekly rhythm), each subscriber gets one e-mail
-with what was published in their topics since their last one. A subscriber's `covered_until`
-moves with each digest sent (or found empty), so no item is ever announced twice; an item is
-announced from its first publication, never again when corrected or republished."""
+"""What the alerts say: once a day (or on Mondays for the weekly rhythm), each subscriber gets
+one e-mail with what was published in their topics since their last one. A subscriber's
+`covered_until` moves with each digest sent (or found empty), so no item is ever announced twice;
+an item is announced from its first publication, never again when corrected or republished."""
 
-from django.db import IntegrityError, transaction
-from django.db.models import Min, Q
+from django.db.models import Min
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from petr.events.models import EventPage
 from petr.library.models import ActPage
 from petr.news.models import NewsPage
-from petr.newsletter.models import Mailing, Subscriber
+from petr.newsletter.models import Subscriber
 from petr.web.shared_lookups import public
-
-
-def create_digest(config, now=None):
-    """The day's alerts, once (across servers: `digest_day` is unique); None before the hour."""
-    from petr.newsletter.sending import add_recipients, start
-
-    now = now or timezone.now()
-    local = timezone.localtime(now)
-    if local.hour < config("DIGEST_HOUR") or Mailing.objects.filter(digest_day=local.date()):
-        return None
-    subscribers = Subscriber.objects.filter(
-        Q(news=True) | Q(agenda=True) | Q(acts=True) | Q(missions__isnull=False),
-        confirmed_at__isnull=False, failed_at__isnull=True,
-    ).distinct()  # fmt: skip
-    if local.weekday() != 0:  # weekly alerts go on Mondays
-        subscribers = subscribers.filter(frequency=Subscriber.Frequency.DAILY)
-    try:
-        with transaction.atomic():
-            mailing = Mailing.objects.create(
-                kind=Mailing.Kind.DIGEST, subject=f"Alertes du {date_format(local, 'j F Y')}",
-                digest_day=local.date(), period_end=now, send_after=now,
-            )  # fmt: skip
-            add_recipients(mailing, subscribers)
-    except IntegrityError:
-        return None  # another server created it meanwhile
-    transaction.on_commit(lambda: start(mailing))
-    return mailing
 
 
 def subject(subscriber, period_end):

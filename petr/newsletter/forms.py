@@ -7,7 +7,7 @@ from django import forms
 from django.conf import settings
 
 from petr.missions.models import MissionPage
-from petr.newsletter.models import SignupRequest, Subscriber
+from petr.newsletter.models.subscribers import SignupRequest, Subscriber
 from petr.newsletter.subscription import send_confirmation, send_reminder
 from petr.web.antispam import GuardedForm
 

@@ -21,9 +21,10 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import get_connection
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django_tasks import task_backends
 
 from petr.newsletter import digests, emails
@@ -47,6 +48,31 @@ def create_newsletter_mailing(page, user, send_after):
             newsletter=True, confirmed_at__isnull=False, failed_at__isnull=True
         )
         add_recipients(mailing, recipients)
+    transaction.on_commit(lambda: start(mailing))
+    return mailing
+
+
+def create_digest_mailing(now=None):
+    """The day's alerts, once (across servers: `digest_day` is unique); None before the hour."""
+    now = now or timezone.now()
+    local = timezone.localtime(now)
+    if local.hour < config("DIGEST_HOUR") or Mailing.objects.filter(digest_day=local.date()):
+        return None
+    subscribers = Subscriber.objects.filter(
+        Q(news=True) | Q(agenda=True) | Q(acts=True) | Q(missions__isnull=False),
+        confirmed_at__isnull=False, failed_at__isnull=True,
+    ).distinct()  # fmt: skip
+    if local.weekday() != 0:  # weekly alerts go on Mondays
+        subscribers = subscribers.filter(frequency=Subscriber.Frequency.DAILY)
+    try:
+        with transaction.atomic():
+            mailing = Mailing.objects.create(
+                kind=Mailing.Kind.DIGEST, subject=f"Alertes du {date_format(local, 'j F Y')}",
+                digest_day=local.date(), period_end=now, send_after=now,
+            )  # fmt: skip
+            add_recipients(mailing, subscribers)
+    except IntegrityError:
+        return None  # another server created it meanwhile
     transaction.on_commit(lambda: start(mailing))
     return mailing
 

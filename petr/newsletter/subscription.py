@@ -1,23 +1,15 @@
 """Double opt-in: the confirmation e-mail (a signed link valid seven days), sent by the
-worker; and the sign-up page's address, kept in the cache for the footer's form on every page."""
+worker, and the reminder an address already subscribed gets instead."""
 
 import logging
 
 from django.core import signing
-from django.core.cache import cache
-from django.db.models.signals import post_delete
-from django.dispatch import receiver
 from django.urls import reverse
-from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from petr.newsletter import emails
-from petr.newsletter.models import Subscriber, SubscriptionPage
-from petr.newsletter.models.subscribers import CONFIRMATION_DAYS
+from petr.newsletter.models.subscribers import CONFIRMATION_DAYS, Subscriber
 from petr.web.mail import background_task, deliver, retry_later
-from petr.web.pagecache import purge_all
-from petr.web.shared_lookups import forget
 
-URL_KEY = "petr:newsletter:subscription-url"
 CONFIRM_SALT = "petr.newsletter.confirm"
 logger = logging.getLogger(__name__)
 
@@ -62,20 +54,3 @@ def send_confirmation(subscriber_id, attempt=1):
 def send_reminder(subscriber_id, attempt=1):
     _send(subscriber_id, "newsletter/email/reminder.html", "Votre abonnement",
           attempt, send_reminder, with_key=True)  # fmt: skip
-
-
-def subscription_url():
-    url = cache.get(URL_KEY)
-    if url is None:
-        page = SubscriptionPage.objects.live().public().first()
-        url = (page.url or "") if page else ""
-        cache.set(URL_KEY, url, None)
-    return url
-
-
-@receiver([page_published, page_unpublished, post_page_move])
-@receiver(post_delete, sender=SubscriptionPage)
-def forget_subscription_url(sender, instance, **kwargs):
-    if issubclass(instance.specific_class or type(instance), SubscriptionPage):
-        forget(URL_KEY)
-        purge_all()  # every page's footer links to it

@@ -1,4 +1,4 @@
-"""The sign-up page's form, the footer's shortcut to it, and the pages a subscriber's links open:
+"""The footer's shortcut to the sign-up form, and the pages a subscriber's links open:
 confirm (a button, so that mail scanners opening links confirm nothing), change topics, leave
 (also in one click from the mail client, RFC 8058)."""
 
@@ -10,13 +10,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from petr.contact.models import ContactSettings
-from petr.newsletter.forms import PreferencesForm, SubscribeForm
+from petr.newsletter.footer import subscription_url
+from petr.newsletter.forms import PreferencesForm
 from petr.newsletter.models import Subscriber, SubscriptionPage
-from petr.newsletter.subscription import subscriber_from_token, subscription_url
-from petr.web.clients import client_ip
+from petr.newsletter.subscription import subscriber_from_token
 
-SENT = "envoye"
 HEADINGS = {
     "link_problem": "Ce lien ne fonctionne plus",
     "confirm": "Confirmer votre abonnement",
@@ -25,32 +23,6 @@ HEADINGS = {
     "unsubscribe": "Vous désabonner",
     "unsubscribed": "Désabonnement",
 }
-
-
-def subscription_form(page, request, client, prefill=None):
-    bound = request.method == "POST" and prefill is None
-    form = SubscribeForm(
-        request.POST if bound else None,
-        initial={"email": prefill[:254], "newsletter": True} if prefill else None,
-        client=client,
-    )
-    if bound:
-        if form.is_robot:
-            return redirect(f"{page.url}?{SENT}=1")  # tell robots nothing
-        with form.one_at_a_time():
-            if form.is_valid():
-                form.save()
-                return redirect(f"{page.url}?{SENT}=1#confirmation")
-        form.refresh_token()
-    context = page.get_context(request)
-    context["form"] = form
-    context["sent"] = request.GET.get(SENT) == "1" and request.method == "GET"
-    privacy_page = ContactSettings.load(request_or_site=request).privacy_page
-    context["privacy_page"] = privacy_page if privacy_page and privacy_page.live else None
-    response = TemplateResponse(request, "newsletter/subscription_page.html", context)
-    if form.errors:
-        response.status_code = 400
-    return response
 
 
 @csrf_exempt  # changes nothing: it only opens the sign-up form with the address typed in
@@ -62,7 +34,7 @@ def start(request):
         raise Http404
     if request.method == "GET":
         return redirect(page.url)
-    return subscription_form(page, request, client_ip(request), request.POST.get("email", ""))
+    return page.form_response(request, prefill=request.POST.get("email", ""))
 
 
 def _page(request, template, status=200, **context):

@@ -2,12 +2,17 @@
 blocks, previewed as a web page and as an e-mail, sent from its « Envoi » screen)."""
 
 from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 
+from petr.contact.models import ContactSettings
 from petr.core.blocks import body_stream
 from petr.core.models import BasePage
 from petr.newsletter.blocks import newsletter_stream
+from petr.newsletter.emails import letter_html
+from petr.newsletter.forms import SubscribeForm
 from petr.web.clients import client_ip
 from petr.web.shared_lookups import public
 
@@ -20,14 +25,40 @@ class SubscriptionPage(BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
+    SENT = "envoye"
 
     class Meta:
         verbose_name = "page d'abonnement"
 
     def serve(self, request, *args, **kwargs):
-        from petr.newsletter.views import subscription_form
+        return self.form_response(request)
 
-        return subscription_form(self, request, client=client_ip(request))
+    def form_response(self, request, prefill=None):
+        """The form; posted (not from the footer, whose `prefill` only fills the address in),
+        the sign-up is recorded and the visitor told to look in their mailbox."""
+        bound = request.method == "POST" and prefill is None
+        form = SubscribeForm(
+            request.POST if bound else None,
+            initial={"email": prefill[:254], "newsletter": True} if prefill else None,
+            client=client_ip(request),
+        )
+        if bound:
+            if form.is_robot:
+                return redirect(f"{self.url}?{self.SENT}=1")  # tell robots nothing
+            with form.one_at_a_time():
+                if form.is_valid():
+                    form.save()
+                    return redirect(f"{self.url}?{self.SENT}=1#confirmation")
+            form.refresh_token()
+        context = self.get_context(request)
+        context["form"] = form
+        context["sent"] = request.GET.get(self.SENT) == "1" and request.method == "GET"
+        privacy_page = ContactSettings.load(request_or_site=request).privacy_page
+        context["privacy_page"] = privacy_page if privacy_page and privacy_page.live else None
+        response = TemplateResponse(request, "newsletter/subscription_page.html", context)
+        if form.errors:
+            response.status_code = 400
+        return response
 
 
 class NewsletterIndexPage(BasePage):
@@ -66,7 +97,5 @@ class NewsletterPage(BasePage):
     def serve_preview(self, request, mode_name):
         if mode_name != "courriel":
             return super().serve_preview(request, mode_name)
-        from petr.newsletter.emails import letter_html
-
         response = HttpResponse(letter_html(self, key=None))
         return response

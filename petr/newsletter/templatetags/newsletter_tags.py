@@ -1,7 +1,7 @@
 from django import template
 
 from petr.newsletter.blocks import upcoming_events as events_from
-from petr.newsletter.subscription import subscription_url
+from petr.newsletter.footer import subscription_url
 
 register = template.Library()
 

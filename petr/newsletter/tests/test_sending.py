@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.test import RequestFactory
 from django.utils import timezone
 
+from petr.events.tests.helpers import publish_event
 from petr.library.tests.helpers import publish_act
 from petr.missions.models import MissionPage
 from petr.news.tests.helpers import publish_news
@@ -44,6 +45,8 @@ def test_a_letter_reaches_each_subscriber_once_readable_and_unsubscribable(
     readers = [confirmed(f"lecteur{n}@example.fr") for n in range(3)]
     Subscriber.objects.create(email="pas-confirme@example.fr")
     confirmed("alertes-seulement@example.fr", newsletter=False, news=True)
+    publish_event("Forum de la mobilité", days_from_today=5)
+    publish_event("Réunion passée", days_from_today=-5)
     letter = publish_letter()
     with committing():
         mailing = create_newsletter_mailing(letter, None, timezone.now())
@@ -63,6 +66,7 @@ def test_a_letter_reaches_each_subscriber_once_readable_and_unsubscribable(
     for part in (text, html):  # the same words in both, and the links absolute
         assert "Le mot du président" in part and "Une actualité de la lettre" in part
         assert "Me désabonner" in part and readers[1].key not in part
+        assert "Forum de la mobilité" in part and "Réunion passée" not in part
     assert 'href="http://localhost/contact/"' in html
     assert "un lien (http://localhost/contact/)" in text
     assert "<img" not in html or 'alt="' in html

@@ -3,10 +3,9 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from petr.newsletter.digests import create_digest
 from petr.newsletter.models import Mailing, SignupRequest, Subscriber
 from petr.newsletter.models.subscribers import CONFIRMATION_DAYS
-from petr.newsletter.sending import config, resume_stalled
+from petr.newsletter.sending import create_digest_mailing, resume_stalled
 
 DIGEST_RECORDS_DAYS = 90  # the alerts' records (who was sent what) are then deleted
 
@@ -28,7 +27,7 @@ class Command(BaseCommand):
             kind=Mailing.Kind.DIGEST, send_after__lt=now - timedelta(days=DIGEST_RECORDS_DAYS)
         ).delete()
         started = resume_stalled(now)  # before the day's alerts, which start themselves
-        digest = create_digest(config, now)
+        digest = create_digest_mailing(now)
         self.stdout.write(
             f"Inscriptions non confirmées effacées : {deleted.get('newsletter.Subscriber', 0)}. "
             f"Alertes du jour : {'préparées' if digest else 'rien à préparer'}. "
