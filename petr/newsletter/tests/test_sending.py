@@ -215,3 +215,44 @@ def test_batches_keep_to_the_rate_set_in_the_settings(seeded, settings, queue, c
     with time_machine.travel(next_batch.run_after + datetime.timedelta(seconds=1)):
         queue()
     assert len(mail.outbox) == 4
+
+
+def dsn(address, message_id, action="failed", status="5.1.1"):
+    """A delivery status notification as Postfix writes one (RFC 3464)."""
+    return (
+        "From: MAILER-DAEMON@mx.example.fr\r\nTo: site@petr.example\r\n"
+        "Subject: Undelivered Mail Returned to Sender\r\nMIME-Version: 1.0\r\n"
+        'Content-Type: multipart/report; report-type=delivery-status; boundary="B"\r\n\r\n'
+        "--B\r\nContent-Type: text/plain\r\n\r\nI'm sorry to have to inform you...\r\n"
+        "--B\r\nContent-Type: message/delivery-status\r\n\r\n"
+        "Reporting-MTA: dns; mx.example.fr\r\n\r\n"
+        f"Final-Recipient: rfc822; {address}\r\nAction: {action}\r\nStatus: {status}\r\n"
+        "Diagnostic-Code: smtp; 550 5.1.1 <boite> User unknown\r\n\r\n"
+        f"--B\r\nContent-Type: text/rfc822-headers\r\n\r\nMessage-ID: {message_id}\r\n"
+        "Subject: Lettre\r\n\r\n--B--\r\n"
+    ).encode()
+
+
+def test_a_bounce_received_later_marks_the_address_and_its_delivery(seeded, tmp_path, committing):
+    gone = confirmed("partie@example.fr")
+    kept = confirmed("reste@example.fr")
+    with committing():
+        mailing = create_newsletter_mailing(publish_letter(), None, timezone.now())
+    files = {
+        "bounce.eml": dsn(gone.email.upper(), f"<lettre.{mailing.pk}.{gone.pk}@localhost>"),
+        "delay.eml": dsn(kept.email, "<x@y>", action="delayed", status="4.4.1"),
+        "junk.eml": b"\xff\xfe not an e-mail \x00",
+    }
+    for name, raw in files.items():
+        (tmp_path / name).write_bytes(raw)
+    out = io.StringIO()
+    call_command("record_bounces", *(str(tmp_path / name) for name in files), stdout=out)
+    assert "3 messages lus ; adresses désormais refusées : partie@example.fr." in out.getvalue()
+    gone.refresh_from_db()
+    kept.refresh_from_db()
+    assert gone.failed_at and "5.1.1" in gone.failure and kept.failed_at is None
+    delivery = mailing.deliveries.get(subscriber=gone)
+    assert delivery.status == Delivery.Status.FAILED and "User unknown" in delivery.error
+    with committing():
+        create_newsletter_mailing(publish_letter("Lettre suivante"), None, timezone.now())
+    assert Mailing.objects.latest("pk").deliveries.get().subscriber == kept
