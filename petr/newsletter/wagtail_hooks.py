@@ -34,8 +34,9 @@ class SubscriberViewSet(ModelViewSet):
     list_display = ["email", "status", "topics_label", "frequency", "created_at"]
     list_filter = ["frequency", "newsletter", "news", "agenda", "acts"]
     search_fields = ["email"]
-    list_export = ["email", "status", "topics_label", "frequency", "created_at", "confirmed_at",
-                   "failed_at", "failure"]  # fmt: skip
+    list_export = ["email", "status", "topics_label", "get_frequency_display", "created_at",
+                   "confirmed_at", "failed_at", "failure"]  # fmt: skip
+    export_headings = {"get_frequency_display": "Rythme des alertes"}
     export_filename = "abonnes"
     inspect_view_enabled = True
     inspect_view_fields = ["email", "status", "topics_label", "frequency", "created_at",

@@ -256,3 +256,17 @@ def test_a_bounce_received_later_marks_the_address_and_its_delivery(seeded, tmp_
     with committing():
         create_newsletter_mailing(publish_letter("Lettre suivante"), None, timezone.now())
     assert Mailing.objects.latest("pk").deliveries.get().subscriber == kept
+
+
+def test_staff_read_export_and_erase_subscribers(admin_client, seeded, committing):
+    subscriber = confirmed("=HYPERLINK(1)@example.fr", news=True)
+    with committing():
+        mailing = create_newsletter_mailing(publish_letter(), None, timezone.now())
+    for url in ("/admin/abonnes/", f"/admin/abonnes/inspect/{subscriber.pk}/", "/admin/envois/",
+                f"/admin/envois/inspect/{mailing.pk}/", "/admin/echecs-envoi/"):  # fmt: skip
+        assert admin_client.get(url).status_code == 200, url
+    export = b"".join(admin_client.get("/admin/abonnes/?export=csv").streaming_content).decode()
+    assert "'=hyperlink(1)@example.fr" in export and "toutes les actualités" in export
+    assert "Une fois par semaine, le lundi" in export
+    admin_client.post(f"/admin/abonnes/delete/{subscriber.pk}/")
+    assert not Subscriber.objects.exists() and not Delivery.objects.exists()
