@@ -1,24 +1,25 @@
-"""Outlines of the territory: the shipped commune outlines (IGN ADMIN EXPRESS, generalised), their
-unions per communauté and for the whole PETR, and their projection to SVG path data.
+"""Outlines of the territory: the communes' outlines as the API gives them (IGN ADMIN EXPRESS),
+simplified, their unions per communauté and for the whole perimeter, and their projection to SVG
+path data.
 
 The projection is equirectangular, scaled by the cosine of the middle latitude: over a territory
 70 km wide it matches Lambert-93 at screen size, and needs no projection library."""
 
 import itertools
-import json
 import math
 from dataclasses import dataclass
-from pathlib import Path
 
+from shapely.errors import ShapelyError
 from shapely.geometry import MultiPolygon, Point, Polygon, mapping, shape
 from shapely.ops import unary_union
 from shapely.prepared import prep
 
-OUTLINES_PATH = Path(__file__).parent / "data" / "outlines.geojson"
-DRAWING_VERSION = 2  # bump when the drawing code changes, so the next import redraws the map
+DRAWING_VERSION = 3  # bump when the drawing code changes, so the next import redraws the map
 MAP_WIDTH = 600  # SVG user units; the map scales to its container.
+MAP_MAX_HEIGHT = 600
 PRECISION = 1  # decimals kept in SVG coordinates: 0.1 unit is below a pixel at any usual size.
-GEOJSON_DECIMALS = 5  # about 1 m, the precision of the shipped outlines.
+GEOJSON_DECIMALS = 5  # about 1 m
+SIMPLIFY_DEGREES = 1e-4  # about 10 m: the API's full-resolution outlines, light enough to draw
 MIN_HOLE_AREA = 1e-5  # square degrees, about 0.07 km²: smaller holes in a union are slivers.
 METRES_PER_DEGREE = 111_320  # of longitude at the equator
 MARKER_RADIUS = 4  # a commune without a shipped outline is drawn as a dot at its centre.
@@ -59,10 +60,18 @@ class Frame:
         )
 
 
-def load_outlines(path: Path = OUTLINES_PATH) -> dict:
-    """GeoJSON geometries by INSEE code."""
-    collection = json.loads(path.read_text(encoding="utf-8"))
-    return {f["properties"]["code_insee"]: f["geometry"] for f in collection["features"]}
+def outline_from_api(geometry) -> dict | None:
+    """A commune's outline as the API gives it (Polygon or MultiPolygon, WGS84), simplified and
+    rounded; None when absent, empty or unreadable."""
+    if not isinstance(geometry, dict) or geometry.get("type") not in ("Polygon", "MultiPolygon"):
+        return None
+    try:
+        found = shape(geometry)
+        if found.is_empty:
+            return None
+        return rounded(mapping(found.simplify(SIMPLIFY_DEGREES, preserve_topology=True)))
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, ShapelyError):
+        return None
 
 
 def union_outline(geometries) -> dict | None:
@@ -116,8 +125,12 @@ def draw(places, outlines: dict, epci_outlines: dict, petr_outline: dict | None)
     lons, lats = [pt[0] for pt in points], [pt[1] for pt in points]
     west, east, south, north = min(lons), max(lons), min(lats), max(lats)
     x_factor = math.cos(math.radians((north + south) / 2))
-    scale = MAP_WIDTH / max((east - west) * x_factor, 1e-9)
-    height = math.ceil((north - south) * scale)
+    span_x, span_y = max((east - west) * x_factor, 1e-9), max(north - south, 1e-9)
+    # Whatever its shape (a long north–south valley as well as a wide plain), the territory fits
+    # the same box: its longer side is drawn at the box's size.
+    scale = min(MAP_WIDTH / span_x, MAP_MAX_HEIGHT / span_y)
+    width = max(1, math.ceil(round(span_x * scale, 6)))
+    height = math.ceil(round((north - south) * scale, 6))
     frame = Frame(west, north, x_factor, scale)
     project = frame.project
 
@@ -130,7 +143,7 @@ def draw(places, outlines: dict, epci_outlines: dict, petr_outline: dict | None)
             commune_paths[place.code_insee] = _dot(*project(place.longitude, place.latitude))
     epci_paths = {siren: svg_path(geom, project) for siren, geom in epci_outlines.items() if geom}
     petr_path = svg_path(petr_outline, project) if petr_outline else ""
-    return Drawing(MAP_WIDTH, height, commune_paths, epci_paths, petr_path, frame)
+    return Drawing(width, height, commune_paths, epci_paths, petr_path, frame)
 
 
 def svg_path(geometry: dict, project) -> str:

@@ -2,6 +2,7 @@
 write it in one transaction (or not at all) and log the run, successful or not."""
 
 import hashlib
+import json
 from dataclasses import asdict
 
 from django.db import transaction
@@ -130,7 +131,7 @@ def apply_territory(data: TerritoryData, changes: Changes, source_kind: str) -> 
         in_perimeter=False, epci=None, slug=Concat(Value("hors-perimetre-"), F("code_insee"))
     )
     Epci.objects.exclude(siren__in=epcis).delete()
-    rebuilt = rebuild_map_if_changed()
+    rebuilt = rebuild_map_if_changed(data.outlines)
     return DataImport.objects.create(
         source=source_kind,
         attribution=ATTRIBUTION,
@@ -142,18 +143,18 @@ def apply_territory(data: TerritoryData, changes: Changes, source_kind: str) -> 
     )
 
 
-def rebuild_map_if_changed(outlines_path=geometry.OUTLINES_PATH) -> bool:
+def rebuild_map_if_changed(outlines) -> bool:
     """Outlines and SVG paths depend only on which commune belongs to which communauté and on
-    the shipped outlines: redraw only when one of those changed."""
+    the communes' outlines: redraw only when one of those changed."""
     communes = list(Commune.objects.select_related("epci").order_by("code_insee"))
-    digest = hashlib.sha256(f"v{geometry.DRAWING_VERSION};".encode() + outlines_path.read_bytes())
+    digest = hashlib.sha256(f"v{geometry.DRAWING_VERSION};".encode())
+    digest.update(json.dumps(outlines, sort_keys=True).encode())
     for commune in communes:
         digest.update(f"{commune.code_insee}:{commune.epci.siren};".encode())
     fingerprint = digest.hexdigest()
     current = TerritoryMap.objects.first()
     if current and current.fingerprint == fingerprint:
         return False
-    outlines = geometry.load_outlines(outlines_path)
     by_epci = {}
     for commune in communes:
         commune.outline = outlines.get(commune.code_insee)

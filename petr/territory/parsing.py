@@ -7,7 +7,15 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from .sources import INFOS_PATH, MissingResource, SourceError, communes_path, epci_path
+from . import geometry
+from .sources import (
+    INFOS_PATH,
+    MissingResource,
+    SourceError,
+    communes_path,
+    contours_path,
+    epci_path,
+)
 
 ATTRIBUTION = (
     "INSEE (COG, populations de référence), DGCL, IGN ADMIN EXPRESS — via l'API Découpage "
@@ -53,6 +61,7 @@ class TerritoryData:
     communes: tuple[CommuneRecord, ...]
     data_version: str
     population_vintage: int
+    outlines: dict  # GeoJSON geometry (WGS84, simplified) by INSEE code
 
 
 def parse_sirens(text: str) -> tuple[str, ...]:
@@ -72,9 +81,10 @@ def read_territory(source, sirens, population_vintage: int | None = None) -> Ter
     try:
         infos = _fetch(source, INFOS_PATH)
         data_version, known_vintage = _read_infos(infos)
-        epcis, communes = [], []
+        epcis, communes, outlines = [], [], {}
         for siren in sirens:
             epcis.append(_read_epci(siren, _fetch(source, epci_path(siren))))
+            outlines.update(_read_contours(siren, _fetch(source, contours_path(siren))))
             payload = _fetch(source, communes_path(siren))
             if not isinstance(payload, list):
                 raise TerritoryDataError(f"Liste de communes attendue pour l'EPCI {siren}.")
@@ -96,7 +106,7 @@ def read_territory(source, sirens, population_vintage: int | None = None) -> Ter
             f"Millésime de population inconnu pour {data_version} : vérifiez-le sur "
             "geo.api.gouv.fr puis relancez avec --millesime AAAA."
         )
-    data = TerritoryData(tuple(epcis), tuple(communes), data_version, vintage)
+    data = TerritoryData(tuple(epcis), tuple(communes), data_version, vintage, outlines)
     validate(data, sirens)
     return data
 
@@ -119,6 +129,20 @@ def _read_epci(siren, item):
     if item["code"] != siren:
         raise TerritoryDataError(f"L'API a répondu pour l'EPCI {item['code']} au lieu de {siren}.")
     return EpciRecord(siren=siren, name=_text(item["nom"]), kind=str(item.get("type") or ""))
+
+
+def _read_contours(siren, payload):
+    """{code: outline} from the API's GeoJSON; a feature without a usable outline is left out
+    (`validate` then names the commune)."""
+    if not isinstance(payload, dict) or not isinstance(payload.get("features"), list):
+        raise TerritoryDataError(f"Contours attendus (GeoJSON) pour l'EPCI {siren}.")
+    outlines = {}
+    for feature in payload["features"]:
+        code = _text((feature.get("properties") or {}).get("code"))
+        outline = geometry.outline_from_api(feature.get("geometry"))
+        if outline:
+            outlines[code] = outline
+    return outlines
 
 
 def _read_commune(item):
@@ -175,6 +199,10 @@ def validate(data: TerritoryData, sirens) -> None:
             )
         if commune.population <= 0 or commune.surface_ha <= 0:
             raise TerritoryDataError(f"Population ou superficie non positive pour {label}.")
+        if commune.code_insee not in data.outlines:
+            raise TerritoryDataError(
+                f"Contour absent ou illisible pour {label} : la carte ne peut pas être dessinée."
+            )
     empty = set(sirens) - {c.epci_siren for c in data.communes}
     if empty:
         raise TerritoryDataError(f"Communauté(s) sans commune : {', '.join(sorted(empty))}.")

@@ -1,6 +1,7 @@
 """Where territory data comes from: the live API Découpage administratif, or the snapshot shipped
-with the site, which holds the API's own responses keyed by request path. Both answer `get(path)`
-with the decoded JSON, so one parser reads either."""
+with the site, which holds the API's own responses keyed by request path (the communes' outlines
+included, as the API's GeoJSON). Both answer `get(path)` with the decoded JSON, so one parser
+reads either."""
 
 import json
 from pathlib import Path
@@ -28,6 +29,11 @@ def epci_path(siren: str) -> str:
 
 def communes_path(siren: str) -> str:
     return f"/epcis/{siren}/communes?fields={COMMUNE_FIELDS}"
+
+
+def contours_path(siren: str) -> str:
+    """The communes' outlines, in the API's own GeoJSON shape (one FeatureCollection)."""
+    return f"/epcis/{siren}/communes?fields=code&format=geojson&geometry=contour"
 
 
 class SourceError(Exception):

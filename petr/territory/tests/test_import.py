@@ -9,7 +9,7 @@ from django.forms.models import model_to_dict
 
 from petr.territory.figures import territory_figures
 from petr.territory.models import Commune, DataImport, Epci, TerritoryMap, TerritorySettings
-from petr.territory.sources import communes_path, epci_path
+from petr.territory.sources import communes_path, contours_path, epci_path
 from petr.web.http import CappedRetry
 
 from .geo_api import GeoApiServer
@@ -104,8 +104,18 @@ def test_transient_server_error_is_retried(seeded, geo_api):
         ),
         (lambda api: api.fail(epci_path(FRESNES), status=404), "introuvable"),
         (lambda api: api.fail("/infos", status=200, body=b"[]"), "mal formée"),
+        (lambda api: api.fail(contours_path(FRESNES), status=500), "HTTP 500"),
+        (lambda api: api.fail(contours_path(FRESNES), status=200, body=b"[]"), "Contours attendus"),
     ],
-    ids=["http-500", "timeout", "invalid-json", "missing-epci", "malformed-infos"],
+    ids=[
+        "http-500",
+        "timeout",
+        "invalid-json",
+        "missing-epci",
+        "malformed-infos",
+        "contours-500",
+        "contours-shape",
+    ],  # fmt: skip
 )
 def test_failures_leave_the_database_untouched(seeded, geo_api, fault, message):
     before = territory_state()
@@ -151,6 +161,42 @@ def test_invalid_payloads_are_refused_before_writing(seeded, geo_api, change, me
     with pytest.raises(CommandError, match=message):
         run_import("--source", "api")
     assert territory_state() == before
+
+
+def without_contour(features, code, geometry=None):
+    return [f if f["properties"]["code"] != code else {**f, "geometry": geometry}
+            for f in features]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "geometry",
+    [None, {"type": "Point", "coordinates": [5.5, 49.0]}, {"type": "Polygon", "coordinates": [[]]}],
+    ids=["absent", "a-point", "empty"],
+)
+def test_a_commune_without_a_usable_contour_stops_the_import(seeded, geo_api, geometry):
+    before = territory_state()
+    contours = geo_api.responses[contours_path(SAMMIELLOIS)]
+    code = contours["features"][0]["properties"]["code"]
+    geo_api.responses[contours_path(SAMMIELLOIS)] = {
+        **contours, "features": without_contour(contours["features"], code, geometry),
+    }  # fmt: skip
+    with pytest.raises(CommandError, match=f"Contour absent ou illisible pour .* \\({code}\\)"):
+        run_import("--source", "api")
+    assert territory_state() == before
+
+
+def test_the_map_is_drawn_from_the_outlines_the_api_gives(seeded, geo_api):
+    """A changed outline in the API's answer redraws the commune, its communauté and the map."""
+    contours = geo_api.responses[contours_path(SAMMIELLOIS)]
+    feature = contours["features"][0]
+    code = feature["properties"]["code"]
+    before = Commune.objects.get(code_insee=code).map_path
+    square = [[[5.5, 48.9], [5.6, 48.9], [5.6, 49.0], [5.5, 49.0], [5.5, 48.9]]]
+    feature["geometry"] = {"type": "Polygon", "coordinates": square}
+    run_import("--source", "api")
+    commune = Commune.objects.get(code_insee=code)
+    assert commune.outline == {"type": "Polygon", "coordinates": square}
+    assert commune.map_path != before and "Carte redessinée" in DataImport.objects.latest().summary
 
 
 def test_a_perimeter_change_updates_every_figure_and_the_map(seeded, geo_api):
@@ -241,7 +287,7 @@ def test_a_failure_while_writing_rolls_everything_back(seeded, geo_api, monkeypa
     def crash(*args, **kwargs):
         raise OSError("disque plein")
 
-    monkeypatch.setattr("petr.territory.loading.geometry.load_outlines", crash)
+    monkeypatch.setattr("petr.territory.loading.geometry.draw", crash)
     with pytest.raises(CommandError, match="disque plein"):
         run_import("--source", "api")
     assert territory_state() == before
