@@ -1,5 +1,6 @@
-"""A real HTTP server on 127.0.0.1 that answers like geo.api.gouv.fr, from the shipped snapshot,
-with per-path faults (status, body, headers, delay) that a test sets before importing."""
+"""A real HTTP server on 127.0.0.1 that answers like geo.api.gouv.fr, from the shipped snapshot
+or another perimeter's fixture (fixtures/perimeter-drome.json), with per-path faults (status,
+body, headers, delay) that a test sets before importing."""
 
 import json
 import threading
@@ -10,8 +11,9 @@ from petr.territory.sources import SNAPSHOT_PATH
 
 
 class GeoApiServer:
-    def __init__(self):
-        self.responses = json.loads(SNAPSHOT_PATH.read_text(encoding="utf-8"))
+    def __init__(self, responses=None):
+        """`responses`: the answers by path; the shipped snapshot's by default."""
+        self.responses = responses or json.loads(SNAPSHOT_PATH.read_text(encoding="utf-8"))
         self.faults = {}  # path -> list of (status, body, headers, delay), consumed in order
         self.requests = []
         server = self

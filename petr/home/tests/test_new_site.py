@@ -1,0 +1,110 @@
+"""A second PETR built end to end from its SIRENs by `new_site`, offline, against a local HTTP
+server answering like the API with another perimeter (three communautés of the Drôme, one of
+them across the Drôme and the Vaucluse: territory/tests/fixtures/perimeter-drome.json): the
+import, the map, the home figures, the commune pages, the search, the open data, and no trace
+of the first site. Each bad input leaves the installation empty."""
+
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import Client
+from wagtail.models import Page, Site
+
+from petr.core.models import SeedMark, SiteIdentity
+from petr.territory.models import Commune, DataImport, Epci, TerritoryMap, TerritorySettings
+from petr.territory.sources import epci_path
+from petr.territory.tests.geo_api import GeoApiServer
+
+pytestmark = pytest.mark.django_db
+FIXTURE = Path(__file__).resolve().parents[2] / "territory/tests/fixtures/perimeter-drome.json"
+SIRENS = ["200040681", "242600492", "200042901"]
+NAME = "PETR du Pays de Grignan et de Dieulefit"
+
+
+@pytest.fixture
+def drome_api(settings):
+    settings.TERRITORY_API = {**settings.TERRITORY_API, "TIMEOUT": 0.5, "RETRIES": 0}
+    server = GeoApiServer(json.loads(FIXTURE.read_text(encoding="utf-8")))
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def empty_installation(seeded):
+    """What `migrate` leaves: no site, no page, no territory, nothing seeded."""
+    Site.objects.all().delete()
+    Page.objects.filter(depth__gt=1).delete()
+    SeedMark.objects.all().delete()
+    Commune.everywhere.all().delete()
+    for model in (Epci, DataImport, TerritoryMap, TerritorySettings, SiteIdentity):
+        model.objects.all().delete()
+
+
+def new_site(api, *sirens, **options):
+    arguments = ["--nom", options.get("nom", NAME), "--api", api.url]
+    for siren in sirens or SIRENS:
+        arguments += ["--siren", siren]
+    if "adresse" in options:
+        arguments += ["--adresse", options["adresse"]]
+    out = io.StringIO()
+    call_command("new_site", *arguments, stdout=out)
+    return out.getvalue()
+
+
+def test_a_second_petr_is_built_from_its_sirens_with_no_trace_of_the_first(
+    empty_installation, drome_api
+):
+    out = new_site(drome_api, adresse="https://www.petr-grignan.example")
+    assert f"Site « {NAME} » créé : 3 communautés, 54 communes" in out
+    client = Client(HTTP_HOST="www.petr-grignan.example")
+
+    home = client.get("/").content.decode()
+    assert NAME in home and home.count('<path class="map-c') == 3  # its communautés, drawn
+    assert re.search(r"54\s*</", home)  # « Communes », from the import
+    territory = client.get("/territoire/").content.decode()
+    assert "Grignan" in territory and "Taulignan" in territory
+    page = client.get(f"/territoire/{Commune.objects.get(name='Grignan').slug}/")
+    assert page.status_code == 200 and "Enclave des Papes" in page.content.decode()
+    assert "Grignan" in client.get("/recherche/?q=grignan").content.decode()
+    opendata = client.get("/donnees/communes.csv").content.decode()
+    assert "26146" in opendata and opendata.count("\n") == 55  # a header and 54 communes
+    assert TerritoryMap.objects.get().petr_path
+
+    first_site = re.compile(r"Trois Vallées|Saint-Mihiel|Meuse|Cœur de Lorraine")
+    for path in ("/", "/territoire/", "/le-petr/", "/mentions-legales/", "/donnees/communes.csv"):
+        assert not first_site.search(client.get(path).content.decode()), path
+
+
+@pytest.mark.parametrize(
+    ("sirens", "fault", "message"),
+    [
+        (["200040682"], None, "clé ne correspond pas"),
+        (["12345"], None, "9 chiffres"),
+        (["200040681", "217400423"], None, "introuvable"),  # a commune's SIREN, not an EPCI
+        (SIRENS, lambda api: api.fail(epci_path(SIRENS[1]), status=500), "HTTP 500"),
+        (SIRENS, lambda api: api.fail(epci_path(SIRENS[1]), delay=1), "injoignable"),
+        (SIRENS, "syndicat", "EPCI à fiscalité propre"),
+    ],
+    ids=["siren-key", "siren-length", "not-an-epci", "api-500", "api-timeout", "a-syndicate"],
+)
+def test_bad_input_leaves_the_installation_empty(
+    empty_installation, drome_api, sirens, fault, message
+):
+    if fault == "syndicat":
+        drome_api.responses[epci_path(SIRENS[2])]["type"] = "SIVOM"
+    elif fault:
+        fault(drome_api)
+    with pytest.raises(CommandError, match=message) as error:
+        new_site(drome_api, *sirens)
+    assert "Rien n'a été créé" in str(error.value)
+    assert not SeedMark.objects.exists() and not Commune.everywhere.exists()
+    assert not Page.objects.filter(depth__gt=1).exists()
+
+
+def test_a_built_site_is_never_rebuilt(seeded, drome_api):
+    with pytest.raises(CommandError, match="déjà construit"):
+        new_site(drome_api)
