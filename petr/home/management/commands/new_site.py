@@ -3,6 +3,7 @@ SIRENs of its member communautés (read from the API Découpage administratif, o
 its map, its name, and every page from the generic starter pack. All or nothing: in one
 transaction, so an error leaves the installation as empty as it was."""
 
+import io
 from urllib.parse import urlsplit
 
 from django.core.management import call_command
@@ -74,7 +75,7 @@ class Command(BaseCommand):
         )
 
     def build(self, name, sirens, address, source):
-        call_command("seed_site", starter=STARTER, stdout=self.stdout)
+        call_command("seed_site", starter=STARTER, stdout=io.StringIO())  # its notes are ours
         perimeter = TerritorySettings.load()
         perimeter.member_sirens = "\n".join(sirens)
         perimeter.save()
