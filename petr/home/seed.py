@@ -5,6 +5,7 @@ from wagtail.models import Collection, Locale, Page, Site
 
 from petr.core.models import NavigationSettings
 from petr.core.starter import pack, seed_once, seed_page
+from petr.missions.seed import catalogue
 from petr.web.public_address import sync_default_site
 
 from .models import HomePage
@@ -43,9 +44,11 @@ def seed_home_sections(home, missions):
     sections = pack().get("site.home_sections")
 
     def apply():
+        texts = {key: fields["tab"] for key, fields in catalogue().items()}
+        texts.update(pack().get("site.home_tabs"))
         tabs = [
             {"page": missions[key].pk, "label": "", "text": text, "image": None, "link_text": ""}
-            for key, text in pack().get("site.home_tabs").items()
+            for key, text in texts.items()
             if missions.get(key)
         ]
         home.body = [

@@ -50,6 +50,8 @@ def new_site(api, *sirens, **options):
         arguments += ["--siren", siren]
     if "adresse" in options:
         arguments += ["--adresse", options["adresse"]]
+    for mission in options.get("missions", ()):
+        arguments += ["--mission", mission]
     out = io.StringIO()
     call_command("new_site", *arguments, stdout=out)
     return out.getvalue()
@@ -58,12 +60,19 @@ def new_site(api, *sirens, **options):
 def test_a_second_petr_is_built_from_its_sirens_with_no_trace_of_the_first(
     empty_installation, drome_api
 ):
-    out = new_site(drome_api, adresse="https://www.petr-grignan.example")
+    out = new_site(drome_api, adresse="https://www.petr-grignan.example",
+                   missions=["sante", "leader", "alimentation"])  # fmt: skip
     assert f"Site « {NAME} » créé : 3 communautés, 54 communes" in out
     client = Client(HTTP_HOST="www.petr-grignan.example")
 
     home = client.get("/").content.decode()
     assert NAME in home and home.count('<path class="map-c') == 3  # its communautés, drawn
+    for tab in ("Santé", "LEADER", "Alimentation"):  # the missions chosen, in the home's tabs
+        assert 'href="#mission-' in home and f">{tab}</a>" in home, tab
+    assert "Tourisme" not in home
+    leader = client.get("/missions/leader/").content.decode()
+    assert "À compléter par l'équipe" in leader.replace("&#x27;", "'")
+    assert "Rencontrer l'équipe LEADER" in leader.replace("&#x27;", "'")
     assert re.search(r"54\s*</", home)  # « Communes », from the import
     territory = client.get("/territoire/").content.decode()
     assert "Grignan" in territory and "Taulignan" in territory
@@ -88,18 +97,28 @@ def test_a_second_petr_is_built_from_its_sirens_with_no_trace_of_the_first(
         (SIRENS, lambda api: api.fail(epci_path(SIRENS[1]), status=500), "HTTP 500"),
         (SIRENS, lambda api: api.fail(epci_path(SIRENS[1]), delay=1), "injoignable"),
         (SIRENS, "syndicat", "EPCI à fiscalité propre"),
+        (SIRENS, "peche", "Mission inconnue : peche"),
     ],
-    ids=["siren-key", "siren-length", "not-an-epci", "api-500", "api-timeout", "a-syndicate"],
+    ids=[
+        "siren-key",
+        "siren-length",
+        "not-an-epci",
+        "api-500",
+        "api-timeout",
+        "a-syndicate",
+        "unknown-mission",
+    ],  # fmt: skip
 )
 def test_bad_input_leaves_the_installation_empty(
     empty_installation, drome_api, sirens, fault, message
 ):
+    missions = ["peche"] if fault == "peche" else []
     if fault == "syndicat":
         drome_api.responses[epci_path(SIRENS[2])]["type"] = "SIVOM"
-    elif fault:
+    elif callable(fault):
         fault(drome_api)
     with pytest.raises(CommandError, match=message) as error:
-        new_site(drome_api, *sirens)
+        new_site(drome_api, *sirens, missions=missions)
     assert "Rien n'a été créé" in str(error.value)
     assert not SeedMark.objects.exists() and not Commune.everywhere.exists()
     assert not Page.objects.filter(depth__gt=1).exists()

@@ -14,6 +14,8 @@ from wagtail.models import Site
 from petr.core.french.identifiers import siren_error
 from petr.core.french.numbers import fr_number
 from petr.core.models import SeedMark, SiteIdentity
+from petr.core.starter import StarterPackError, using
+from petr.missions.seed import missions as mission_list
 from petr.territory.figures import territory_figures
 from petr.territory.loading import import_territory
 from petr.territory.models import Epci, TerritorySettings
@@ -39,10 +41,15 @@ class Command(BaseCommand):
             "--siren", required=True, action="append", dest="sirens",
             help="Le SIREN d'une communauté membre ; répétez l'option pour chacune.",
         )  # fmt: skip
+        parser.add_argument(
+            "--mission", action="append", dest="missions", default=[],
+            help="Une mission du catalogue (scot, sante, transition, mobilite, leader, tourisme, "
+            "habitat, alimentation) ; répétez l'option pour chacune.",
+        )  # fmt: skip
         parser.add_argument("--adresse", help="L'adresse publique, https://…")
         parser.add_argument("--api", help="Adresse de l'API (défaut : réglage TERRITORY_API).")
 
-    def handle(self, *args, nom, sirens, adresse, api, **options):
+    def handle(self, *args, nom, sirens, missions, adresse, api, **options):
         name = " ".join(nom.split())
         sirens = list(dict.fromkeys(s.replace(" ", "") for s in sirens))
         errors = [f"SIREN « {s} » : {siren_error(s)}" for s in sirens if siren_error(s)]
@@ -58,8 +65,8 @@ class Command(BaseCommand):
             raise CommandError("Rien n'a été créé. " + " ".join(errors))
         try:
             with transaction.atomic():
-                self.build(name, sirens, adresse, GeoApiSource(api))
-        except (TerritoryDataError, SourceError) as exc:
+                self.build(name, sirens, missions, adresse, GeoApiSource(api))
+        except (TerritoryDataError, SourceError, StarterPackError) as exc:
             raise CommandError(f"Rien n'a été créé. {exc}") from exc
         figures = territory_figures()
         self.stdout.write(self.style.SUCCESS(
@@ -74,8 +81,11 @@ class Command(BaseCommand):
             + (f" Indiquez SITE_URL={adresse.rstrip('/')} dans petr.env." if adresse else "")
         )
 
-    def build(self, name, sirens, address, source):
-        call_command("seed_site", starter=STARTER, stdout=io.StringIO())  # its notes are ours
+    def build(self, name, sirens, missions, address, source):
+        with using(STARTER):
+            mission_list(missions)  # an unknown mission stops it before anything is built
+        call_command("seed_site", starter=STARTER, missions=",".join(missions),
+                     stdout=io.StringIO())  # its notes are ours  # fmt: skip
         perimeter = TerritorySettings.load()
         perimeter.member_sirens = "\n".join(sirens)
         perimeter.save()

@@ -36,11 +36,17 @@ class Command(BaseCommand):
             default=settings.STARTER_PACK,
             help="Le pack de départ (dossier starter/<nom>/) ; par défaut STARTER_PACK.",
         )
+        parser.add_argument(
+            "--missions",
+            default="",
+            help="Missions du catalogue du pack à créer, séparées par des virgules (scot, sante…).",
+        )
 
-    def handle(self, *args, starter, **options):
+    def handle(self, *args, starter, missions, **options):
+        chosen = [key.strip() for key in missions.split(",") if key.strip()]
         try:
             with using(starter), transaction.atomic():
-                self.seed()
+                self.seed(chosen)
         except (TypeError, ValueError, KeyError, AttributeError, ValidationError) as error:
             # A pack's key or value the pages do not take (a misspelt field, a list for a text).
             raise CommandError(
@@ -48,14 +54,14 @@ class Command(BaseCommand):
                 f"pas ({type(error).__name__} : {error}) : rien n'a été créé."
             ) from error
 
-    def seed(self):
+    def seed(self, chosen):
         seed_territory(self.stdout)
         home, site = seed_home()
         if home is None:
             self.stdout.write("La page d'accueil initiale a été supprimée : rien d'autre à créer.")
             return
         seed_settings(site)
-        missions = seed_missions(home)
+        missions = seed_missions(home, chosen)
         seed_programmes(missions)
         pages = {
             "petr": seed_petr_page(home),
@@ -75,7 +81,7 @@ class Command(BaseCommand):
         seed_home_publishing_sections(home)
         seed_navigation(site, pages)
         seed_home_quick_access(home, pages)
-        seed_mission_actions(pages)
+        seed_mission_actions(pages, chosen)
         seed_declaration_page(pages)
         sync_roles()
         self.stdout.write(self.style.SUCCESS("Contenu de départ en place."))
