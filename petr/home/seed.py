@@ -44,8 +44,9 @@ def seed_home_sections(home, missions):
     sections = pack().get("site.home_sections")
 
     def apply():
-        texts = {key: fields["tab"] for key, fields in catalogue().items()}
-        texts.update(pack().get("site.home_tabs"))
+        texts = dict(pack().get("site.home_tabs"))  # the pack's own first, in its order
+        for key, fields in catalogue().items():
+            texts.setdefault(key, fields["tab"])
         tabs = [
             {"page": missions[key].pk, "label": "", "text": text, "image": None, "link_text": ""}
             for key, text in texts.items()
