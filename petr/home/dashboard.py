@@ -17,6 +17,7 @@ from petr.contact.models import ContactSubmission
 from petr.core.golive import missing_facts
 from petr.core.models import CustomImage
 from petr.events.models import EventPage
+from petr.home.new_site import is_empty
 from petr.library.models import ActPage, DocumentPage
 from petr.news.models import NewsPage
 from petr.programmes.models import ActionPage, ProjectPage
@@ -101,6 +102,7 @@ class TasksPanel(Component):
         can_fix = user.has_perm("core.change_siteidentity")
         site = Site.find_for_request(request)
         return {
+            "first_run": user.is_superuser and is_empty(),
             "missing_facts": missing_facts(site) if can_fix and site else [],
             "shortcuts": shortcuts(user),
             "drafts": drafts(user),

@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from .dashboard import TasksPanel
+from .first_run import first_run
 
 
 @hooks.register("construct_homepage_panels")
@@ -14,7 +15,10 @@ def add_tasks_panel(request, panels):
 @hooks.register("register_admin_urls")
 def guide_url():
     view = TemplateView.as_view(template_name="home/admin/guide.html")
-    return [path("guide/", view, name="petr_guide")]
+    return [
+        path("guide/", view, name="petr_guide"),
+        path("premier-site/", first_run, name="petr_first_run"),
+    ]
 
 
 @hooks.register("register_help_menu_item")

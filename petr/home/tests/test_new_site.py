@@ -127,3 +127,35 @@ def test_bad_input_leaves_the_installation_empty(
 def test_a_built_site_is_never_rebuilt(seeded, drome_api):
     with pytest.raises(CommandError, match="déjà construit"):
         new_site(drome_api)
+
+
+def test_a_superuser_creates_the_site_from_the_admin_on_an_empty_installation(
+    empty_installation, drome_api, admin_client, settings
+):
+    settings.TERRITORY_API = {**settings.TERRITORY_API, "BASE_URL": drome_api.url}
+    dashboard = admin_client.get("/admin/").content.decode()
+    assert "Le site est vide" in dashboard and "/admin/premier-site/" in dashboard
+    form = admin_client.get("/admin/premier-site/").content.decode()
+    assert "Projet alimentaire territorial" in form  # the catalogue's missions offered
+
+    refused = admin_client.post("/admin/premier-site/", {"name": NAME, "sirens": "200040682"})
+    assert refused.status_code == 400 and "clé ne correspond pas" in refused.content.decode()
+    assert not SeedMark.objects.exists()
+
+    done = admin_client.post("/admin/premier-site/", {
+        "name": NAME, "sirens": "\n".join(SIRENS), "missions": ["mobilite"],
+    })  # fmt: skip
+    assert done.status_code == 302 and Commune.objects.count() == 54
+    assert Page.objects.filter(slug="mobilite").exists()
+    assert "Le site est vide" not in admin_client.get("/admin/").content.decode()
+    assert admin_client.get("/admin/premier-site/").status_code == 302  # built: never again
+
+
+def test_only_a_superuser_may_create_the_site(empty_installation, client, django_user_model):
+    staff = django_user_model.objects.create_user("equipe", password="x", is_staff=True)
+    from django.contrib.auth.models import Permission
+
+    staff.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(staff)
+    assert client.get("/admin/premier-site/").status_code in (302, 403)
+    assert "Le site est vide" not in client.get("/admin/").content.decode()

@@ -1,0 +1,93 @@
+"""A new PETR's or Pays's site on an empty installation: its perimeter from the SIRENs of its
+member communautés (read from the API Découpage administratif, outlines included), its map, its
+name, and every page from the generic starter pack with the missions chosen from its catalogue.
+All or nothing, in one transaction. Used by `manage.py new_site` and by the admin's first-run
+screen."""
+
+import io
+import re
+from urllib.parse import urlsplit
+
+from django.core.management import call_command
+from django.db import transaction
+from wagtail.models import Site
+
+from petr.core.french.identifiers import siren_error
+from petr.core.models import SeedMark, SiteIdentity
+from petr.core.starter import StarterPackError, using
+from petr.missions.seed import catalogue
+from petr.missions.seed import missions as mission_list
+from petr.territory.loading import import_territory
+from petr.territory.models import Epci, TerritorySettings
+from petr.territory.parsing import TerritoryDataError
+from petr.territory.sources import GeoApiSource, SourceError
+from petr.web.public_address import problem
+
+# The legal natures of an EPCI à fiscalité propre, as the API names them (« type »).
+OWN_TAX_EPCI = {"CC", "CA", "CU", "METRO", "MET69"}
+STARTER = "generique"
+
+
+class NewSiteError(Exception):
+    """Why nothing was created, in French."""
+
+
+def is_empty():
+    return not SeedMark.objects.exists()
+
+
+def mission_choices():
+    with using(STARTER):
+        return [(key, fields["title"]) for key, fields in catalogue().items()]
+
+
+def create(name, sirens, missions=(), address="", api=None):
+    """Build the site, or raise NewSiteError having built nothing."""
+    name = " ".join((name or "").split())
+    sirens = list(dict.fromkeys(s.replace(" ", "") for s in sirens))
+    errors = [f"SIREN « {s} » : {siren_error(s)}" for s in sirens if siren_error(s)]
+    if not sirens:
+        errors.append("Indiquez le SIREN d'au moins une communauté membre.")
+    if not name:
+        errors.append("Le nom du PETR est vide.")
+    if address and problem(address):
+        errors.append(problem(address))
+    if not is_empty():
+        errors.append("Ce site est déjà construit : seule une installation vide peut l'être.")
+    if errors:
+        raise NewSiteError("Rien n'a été créé. " + " ".join(errors))
+    try:
+        with transaction.atomic():
+            _build(name, sirens, list(missions), address, GeoApiSource(api))
+    except (TerritoryDataError, SourceError, StarterPackError) as exc:
+        raise NewSiteError(f"Rien n'a été créé. {exc}") from exc
+
+
+def _build(name, sirens, missions, address, source):
+    with using(STARTER):
+        mission_list(missions)  # an unknown mission stops it before anything is built
+    call_command("seed_site", starter=STARTER, missions=",".join(missions),
+                 stdout=io.StringIO())  # its notes are ours  # fmt: skip
+    perimeter = TerritorySettings.load()
+    perimeter.member_sirens = "\n".join(sirens)
+    perimeter.save()
+    import_territory(source, sirens)
+    wrong = Epci.objects.exclude(kind__in=OWN_TAX_EPCI)
+    if wrong.exists():
+        listed = ", ".join(f"{e.name} ({e.siren}, {e.kind or '?'})" for e in wrong)
+        raise TerritoryDataError(
+            f"Ces SIREN ne sont pas ceux de communautés (EPCI à fiscalité propre) : {listed}."
+        )
+    site = Site.objects.get(is_default_site=True)
+    if address:
+        parts = urlsplit(address)
+        site.hostname, site.port = parts.hostname, parts.port or 443
+        site.save()
+    identity = SiteIdentity.for_site(site)
+    identity.name = name
+    identity.save()
+
+
+def split_sirens(text):
+    """SIRENs as typed in a form: separated by spaces, commas or new lines."""
+    return [siren for siren in re.split(r"[\s,;]+", text or "") if siren]
