@@ -66,18 +66,18 @@ def create(name, sirens, missions=(), address="", api=None):
 def _build(name, sirens, missions, address, source):
     with using(STARTER):
         mission_list(missions)  # an unknown mission stops it before anything is built
-    call_command("seed_site", starter=STARTER, missions=",".join(missions),
-                 stdout=io.StringIO())  # its notes are ours  # fmt: skip
-    perimeter = TerritorySettings.load()
-    perimeter.member_sirens = "\n".join(sirens)
-    perimeter.save()
-    import_territory(source, sirens)
+    import_territory(source, sirens)  # the API first: most errors come from there
     wrong = Epci.objects.exclude(kind__in=OWN_TAX_EPCI)
     if wrong.exists():
         listed = ", ".join(f"{e.name} ({e.siren}, {e.kind or '?'})" for e in wrong)
         raise TerritoryDataError(
             f"Ces SIREN ne sont pas ceux de communautés (EPCI à fiscalité propre) : {listed}."
         )
+    call_command("seed_site", starter=STARTER, missions=",".join(missions),
+                 stdout=io.StringIO())  # its notes are ours  # fmt: skip
+    perimeter = TerritorySettings.load()
+    perimeter.member_sirens = "\n".join(sirens)
+    perimeter.save()
     site = Site.objects.get(is_default_site=True)
     if address:
         parts = urlsplit(address)
