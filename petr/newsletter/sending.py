@@ -152,6 +152,8 @@ class Batch:
     def __init__(self, mailing, token):
         self.mailing = mailing
         self.token = token
+        self.lease = timedelta(seconds=config("LEASE_SECONDS"))
+        self.renewed = timezone.now()  # the lease was just taken
         self.host = urlsplit(emails.site_root()).hostname or "localhost"
         if mailing.kind == Mailing.Kind.NEWSLETTER:
             letter = mailing.page.specific if mailing.page else None
@@ -222,9 +224,11 @@ class Batch:
                 Subscriber.objects.filter(pk=delivery.subscriber_id).update(
                     covered_until=self.mailing.period_end
                 )
-            Mailing.objects.filter(pk=self.mailing.pk, lease_token=self.token).update(
-                lease_until=now + timedelta(seconds=config("LEASE_SECONDS"))
-            )
+            if now - self.renewed > self.lease / 3:  # not at every message: a query less each
+                Mailing.objects.filter(pk=self.mailing.pk, lease_token=self.token).update(
+                    lease_until=now + self.lease
+                )
+                self.renewed = now
         return None
 
     def refused(self, delivery, code, reason, address=True):
