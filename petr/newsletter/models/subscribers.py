@@ -57,10 +57,6 @@ class Subscriber(models.Model):
         super().save(*args, **kwargs)
 
     @property
-    def follows_alerts(self):
-        return self.news or self.agenda or self.acts or self.missions.exists()
-
-    @property
     @admin.display(description="état")
     def status(self):
         if self.failed_at:

@@ -258,6 +258,16 @@ def test_a_bounce_received_later_marks_the_address_and_its_delivery(seeded, tmp_
     assert Mailing.objects.latest("pk").deliveries.get().subscriber == kept
 
 
+def test_a_bounce_piped_by_the_mail_server_is_read_from_standard_input(seeded, monkeypatch):
+    subscriber = confirmed("partie@example.fr")
+    raw = dsn(subscriber.email, "<autre@ailleurs>")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(raw)))
+    out = io.StringIO()
+    call_command("record_bounces", stdout=out)
+    subscriber.refresh_from_db()
+    assert "1 message lu" in out.getvalue() and subscriber.failed_at is not None
+
+
 def test_staff_read_export_and_erase_subscribers(admin_client, seeded, committing):
     subscriber = confirmed("=HYPERLINK(1)@example.fr", news=True)
     with committing():
