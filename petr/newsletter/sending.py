@@ -5,10 +5,12 @@ A batch holds the mailing's lease (`lease_token`, `lease_until`): only one batch
 time, across workers and servers. It sends BATCH_SIZE messages over one SMTP connection, then
 queues the next batch for when the rate allows, handing the lease on. Stopped by SIGTERM
 (systemd, a deployment), the worker ends the batch it is in and the next batch is already
-queued: nobody is skipped or served twice. Killed outright, its lease expires after
-LEASE_SECONDS and `newsletter_tick` starts a new chain from the recipients still pending; the
-single message that was in flight, accepted by the server but not yet recorded, may then go
-twice: with the same Message-ID, which mail clients merge.
+queued: nobody is skipped or served twice (a SIGTERM between two tasks can end the worker
+with the next batch claimed and unrun: its lease expires, and `newsletter_tick` goes on).
+Killed outright, its lease expires after LEASE_SECONDS and `newsletter_tick` starts a new chain
+from the recipients still pending; the single message that was in flight, accepted by the
+server but not yet recorded, may then go twice: with the same Message-ID, which mail clients
+merge.
 
 A refused address (5xx) is recorded on the delivery and on the subscriber, who is sent nothing
 more; a server that fails or does not answer pauses the sending (web/mail.py's delays)."""

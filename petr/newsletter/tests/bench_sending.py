@@ -11,10 +11,10 @@ from django.utils import timezone
 from petr.newsletter.models import Mailing, Subscriber
 from petr.newsletter.sending import create_newsletter_mailing
 
-from .helpers import publish_letter, wait_for, worker
+from .helpers import publish_letter, wait_for
 
 
-def send(smtp, settings, count, rate=None):
+def send(smtp, settings, worker, count, rate=None):
     Subscriber.objects.all().delete()
     smtp.messages.clear()
     Subscriber.objects.bulk_create(
@@ -33,10 +33,10 @@ def send(smtp, settings, count, rate=None):
     return elapsed
 
 
-def test_sending_rate(committed_seeded, smtp, queue, settings):
-    elapsed = send(smtp, settings, 2000)
+def test_sending_rate(committed_seeded, smtp, queue, worker, settings):
+    elapsed = send(smtp, settings, worker, 2000)
     print(f"\n2 000 courriels sans limite : {elapsed:.1f} s, {2000 / elapsed:.0f} par seconde")
-    elapsed = send(smtp, settings, 300, rate=1200)
+    elapsed = send(smtp, settings, worker, 300, rate=1200)
     print(
         f"300 courriels à 1 200 par minute (lots de 50) : {elapsed:.1f} s, "
         f"soit {300 / elapsed * 60:.0f} par minute"

@@ -1,13 +1,8 @@
-import os
 import re
-import subprocess
-import sys
 import time
 
-from django.db import connection
 from django.utils import timezone
 
-from petr.conftest import ROOT
 from petr.news.tests.helpers import publish_news
 from petr.newsletter.forms import SubscribeForm
 from petr.newsletter.models import NewsletterIndexPage, NewsletterPage, Subscriber
@@ -68,16 +63,3 @@ def wait_for(condition, seconds=120):
     while not condition():
         assert time.monotonic() < deadline, "délai dépassé"
         time.sleep(0.05)
-
-
-def worker(smtp_port, rate=None):
-    """A real `db_worker` process on the test's database (worker_settings.py)."""
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "petr.newsletter.tests.worker_settings",
-           "PETR_WORKER_DB": str(connection.settings_dict["NAME"]),
-           "PETR_WORKER_SMTP_PORT": str(smtp_port)}  # fmt: skip
-    if rate:
-        env["PETR_WORKER_RATE"] = str(rate)
-    command = [sys.executable, "manage.py", "db_worker", "--backend", "background",
-               "--no-startup-delay", "--interval", "0.1"]  # fmt: skip
-    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,  # noqa: S603
-                            stderr=subprocess.PIPE)  # fmt: skip

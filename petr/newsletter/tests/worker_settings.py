@@ -12,5 +12,5 @@ EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = "127.0.0.1"
 EMAIL_PORT = int(os.environ["PETR_WORKER_SMTP_PORT"])
 EMAIL_TIMEOUT = 5
-NEWSLETTER = {**NEWSLETTER, "LEASE_SECONDS": 1,  # noqa: F405
+NEWSLETTER = {**NEWSLETTER, "LEASE_SECONDS": 2,  # noqa: F405
               "RATE_PER_MINUTE": float(os.environ.get("PETR_WORKER_RATE", 10**6))}  # fmt: skip
