@@ -159,3 +159,21 @@ def test_only_a_superuser_may_create_the_site(empty_installation, client, django
     client.force_login(staff)
     assert client.get("/admin/premier-site/").status_code in (302, 403)
     assert "Le site est vide" not in client.get("/admin/").content.decode()
+
+
+def test_the_recipe_seeds_nothing_for_a_petr_built_from_its_sirens(empty_installation, drome_api):
+    """`STARTER_PACK=aucun deploy/install.sh …` (README, « Déployer pour votre PETR »): the
+    install leaves the site empty for `new_site`, and its later runs bring the generic pack's
+    additions without touching what was built."""
+    out = io.StringIO()
+    call_command("seed_site", starter="aucun", stdout=out)
+    assert "Installation vide" in out.getvalue() and "new_site" in out.getvalue()
+    assert not SeedMark.objects.exists() and not Page.objects.filter(depth__gt=1).exists()
+
+    new_site(drome_api, missions=["sante"])
+    Page.objects.get(slug="contact").delete()  # an editor removed it: never seeded again
+    SeedMark.objects.filter(key="page.abonnement").delete()  # as if added by an update
+    call_command("seed_site", starter="aucun", stdout=io.StringIO())
+    assert SeedMark.objects.filter(key="page.abonnement").exists()
+    assert not Page.objects.filter(slug="contact").exists()
+    assert Commune.objects.count() == 54 and not Page.objects.filter(slug="leader").exists()

@@ -9,6 +9,7 @@ from petr.core.seed import seed_service_pages, seed_settings
 from petr.core.starter import using
 from petr.declarations.seed import seed_declaration_page
 from petr.events.seed import seed_agenda
+from petr.home import new_site
 from petr.home.seed import (
     seed_home,
     seed_home_publishing_sections,
@@ -24,6 +25,11 @@ from petr.programmes.seed import seed_programmes, seed_project_catalogue
 from petr.territory.seed import seed_petr_page, seed_territory, seed_territory_page
 
 
+# STARTER_PACK for a PETR whose site `new_site` builds from its SIRENs: nothing is seeded on an
+# empty installation; once built, the pack `new_site` used brings its later additions.
+NO_PACK = "aucun"
+
+
 class Command(BaseCommand):
     help = (
         "Crée le contenu de départ du site (accueil, missions, Le PETR, pages légales) et "
@@ -34,7 +40,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--starter",
             default=settings.STARTER_PACK,
-            help="Le pack de départ (dossier starter/<nom>/) ; par défaut STARTER_PACK.",
+            help=f"Le pack de départ (dossier starter/<nom>/) ; par défaut STARTER_PACK. « {NO_PACK} » "
+            "sur une installation vide : rien n'est créé, le site l'est par new_site.",
         )
         parser.add_argument(
             "--missions",
@@ -44,6 +51,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, starter, missions, **options):
         chosen = [key.strip() for key in missions.split(",") if key.strip()]
+        if starter == NO_PACK:
+            if new_site.is_empty():
+                self.stdout.write(
+                    "Installation vide : créez le site avec « manage.py new_site » ou, une fois "
+                    "connecté en superutilisateur, depuis l'écran « Créer le site » de "
+                    "l'administration."
+                )
+                return
+            starter = new_site.STARTER
         try:
             with using(starter), transaction.atomic():
                 self.seed(chosen)
