@@ -7,7 +7,7 @@
 #   [STARTER_PACK=nom] /srv/petr/app/deploy/install.sh www.exemple.fr [exemple.fr]
 #
 # STARTER_PACK, at the first run: the starter pack (starter/<nom>/) the site is built from,
-# kept in petr.env; the generic one by default.
+# kept in petr.env; the generic one by default; « aucun » leaves the site empty for new_site.
 # As root. The installation directory is the parent of the clone (/srv/petr); the second name,
 # redirected to the first, defaults to the first without « www. ». Without a certificate yet,
 # everything but nginx is done and the script says how to get one, then to run it again.
