@@ -14,6 +14,7 @@ from petr.core import opendata, opendata_catalogue
 from petr.core.identity_css import identity_css
 from petr.ops.health import healthz
 from petr.search import views as search_views
+from petr.web.media import serve_media
 
 urlpatterns = [
     # Wagtail's password forms for private pages and collections, limited per client.
@@ -45,7 +46,9 @@ urlpatterns = [
     ),
 ]
 
-if settings.DEBUG:
+if settings.S3_BUCKET:  # media in object storage: the site answers them (web/media.py)
+    urlpatterns.append(path(f"{settings.MEDIA_URL.strip('/')}/<path:name>", serve_media))
+elif settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -16,6 +16,7 @@ import hmac
 import io
 import json
 import os
+import posixpath
 import tarfile
 import tempfile
 from datetime import datetime
@@ -24,6 +25,8 @@ from pathlib import Path, PurePosixPath
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.files import File
+from django.core.files.storage import storages
 from django.core.management import call_command
 from django.db import connections, transaction
 from django.utils import timezone
@@ -48,9 +51,21 @@ class BackupError(Exception):
     """A French message for the command's user."""
 
 
-def file_roots():
-    """Archive folder -> directory on disk."""
-    return {"media": Path(settings.MEDIA_ROOT), "private": Path(settings.PRIVATE_MEDIA_ROOT)}
+def file_storages():
+    """Archive folder -> the storage of its files: the disk, or object storage (web/storage.py)."""
+    return {"media": storages["default"], "private": storages["private"]}
+
+
+def stored_names(storage, folder=""):
+    """Every file of `storage`, sorted; none where its directory does not exist yet."""
+    try:
+        directories, files = storage.listdir(folder)
+    except FileNotFoundError:
+        return []
+    names = [posixpath.join(folder, name) for name in files]
+    for directory in directories:
+        names += stored_names(storage, posixpath.join(folder, directory))
+    return sorted(names)
 
 
 def _signature(manifest_bytes):
@@ -99,12 +114,16 @@ def _write_archive(path, data, database):
     files = {DATABASE_MEMBER: hashlib.sha256(data).hexdigest()}
     with _private_file(path) as out, tarfile.open(fileobj=out, mode="w:gz") as archive:
         _add_bytes(archive, DATABASE_MEMBER, data)
-        for folder, root in file_roots().items():
-            for file in sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []:
-                name = f"{folder}/{file.relative_to(root).as_posix()}"
-                with file.open("rb") as stream:
+        for folder, storage in file_storages().items():
+            for relative in stored_names(storage):
+                name = f"{folder}/{relative}"
+                info = tarfile.TarInfo(name)
+                info.size = storage.size(relative)
+                info.mtime = int(storage.get_modified_time(relative).timestamp())
+                with storage.open(relative, "rb") as stream:
                     files[name] = _sha256(stream)
-                archive.add(file, arcname=name, recursive=False)
+                    stream.seek(0)
+                    archive.addfile(info, stream)
         manifest = {
             "format": FORMAT,
             "portal_version": version("petr-portal"),
@@ -192,7 +211,7 @@ def _safe(name):
     return (
         not path.is_absolute()
         and ".." not in path.parts
-        and (name == DATABASE_MEMBER or path.parts[0] in file_roots())
+        and (name == DATABASE_MEMBER or path.parts[0] in file_storages())
     )
 
 
@@ -210,12 +229,12 @@ def restore(path, database="default", replace=False):
 def _restore(path, database, replace):
     manifest = verify(path)
     call_command("migrate", database=database, interactive=False, verbosity=0)
-    roots = file_roots()
+    targets = file_storages()
     if not replace:
         if _has_content(database):
             raise BackupError("La base de données contient déjà un site : restaurez dans une "
                               "instance neuve, ou ajoutez --replace pour l'écraser.")  # fmt: skip
-        if any(root.exists() and any(root.iterdir()) for root in roots.values()):
+        if any(stored_names(storage) for storage in targets.values()):
             raise BackupError("Les dossiers de fichiers ne sont pas vides : restaurez dans une "
                               "instance neuve, ou ajoutez --replace.")  # fmt: skip
     with tarfile.open(path, "r:gz") as archive:
@@ -225,12 +244,11 @@ def _restore(path, database, replace):
             _load(dump, database)
         for member in archive.getmembers():
             folder, _, relative = member.name.partition("/")
-            if member.isfile() and folder in roots:
-                target = roots[folder] / relative
-                target.parent.mkdir(parents=True, exist_ok=True)
-                with archive.extractfile(member) as source, target.open("wb") as out:
-                    for chunk in iter(lambda s=source: s.read(CHUNK), b""):
-                        out.write(chunk)
+            if member.isfile() and folder in targets:
+                storage = targets[folder]
+                storage.delete(relative)  # --replace: the archive's copy, under the same name
+                with archive.extractfile(member) as source:
+                    storage.save(relative, File(source, name=relative))
     if database == "default":  # the search index lives beside the site's own database
         call_command("update_index", verbosity=0)
     return manifest

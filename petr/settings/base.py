@@ -258,6 +258,29 @@ STORAGES = {
     },
 }
 
+# With S3_BUCKET, media and private files live in S3-compatible object storage, shared by
+# several app servers (petr/web/storage.py): objects private, each served by the site itself.
+S3_BUCKET = os.environ.get("S3_BUCKET", "")
+if S3_BUCKET:
+    _s3 = {
+        "bucket_name": S3_BUCKET,
+        "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("S3_REGION") or None,
+        "access_key": os.environ.get("S3_ACCESS_KEY_ID", ""),
+        "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY", ""),
+        "default_acl": None,  # the bucket's own: private
+        "file_overwrite": False,
+    }
+    STORAGES["default"] = {
+        "BACKEND": "petr.web.storage.SiteServedS3Storage",
+        "OPTIONS": {**_s3, "location": "media", "base_url": MEDIA_URL},
+    }
+    STORAGES["private"] = {
+        "BACKEND": "petr.web.storage.SiteServedS3Storage",
+        "OPTIONS": {**_s3, "location": "private", "base_url": "/non-public/"},
+    }
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"  # through its checks, never a bucket's address
+
 # Checked files (library documents, private files) are sent by nginx after the view's checks
 # (petr/web/sendfile.py): on behind the recipe's nginx (production), streamed by Django elsewhere.
 X_ACCEL_REDIRECT = os.environ.get("X_ACCEL_REDIRECT", "false") == "true"

@@ -20,7 +20,8 @@ _TMP = Path(os.environ.get("PETR_TEST_FILES") or tempfile.mkdtemp(prefix="petr-t
 MEDIA_ROOT = _TMP / "media"
 STATIC_ROOT = _TMP / "static"  # a restore collects the static files
 PRIVATE_MEDIA_ROOT = _TMP / "private"
-STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405
+if not S3_BUCKET:  # noqa: F405 (the two servers' test sets it: ops/tests/test_servers.py)
+    STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405
 # On SQLite the test database is a file, as `make run`'s is: concurrent writers from threads
 # then meet SQLite's real locking, not an in-memory database shared by one process.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405

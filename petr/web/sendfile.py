@@ -51,9 +51,17 @@ def sendfile(request, filename, mimetype=None, **kwargs):
     )
 
 
+def _local_path(field_file):
+    try:
+        return field_file.path
+    except NotImplementedError:  # object storage (web/storage.py): streamed by the view
+        return None
+
+
 def serve_field_file(field_file, *, as_attachment, filename):
     """A stored file (private storage) as a download or shown inline."""
-    response = _accel(field_file.path, None)
+    path = _local_path(field_file)
+    response = _accel(path, None) if path else None
     if response is None:
         return FileResponse(field_file.open("rb"), as_attachment=as_attachment, filename=filename)
     response["Content-Type"] = mimetypes.guess_type(filename)[0] or "application/octet-stream"
