@@ -97,7 +97,8 @@ def reset():
     shutil.rmtree(HOME, ignore_errors=True)
     # nginx serves an expired entry once while it refreshes it (proxy_cache_use_stale updating):
     # an earlier run's answers must not be served to this one.
-    shutil.rmtree("/var/cache/nginx/petr", ignore_errors=True)
+    for cache in ("/var/cache/nginx/petr", "/var/cache/nginx/petr-media"):
+        shutil.rmtree(cache, ignore_errors=True)
     subprocess.run(["runuser", "-u", "postgres", "--", "dropdb", "--if-exists", "petr"], check=True)
     redis.Redis.from_url("redis://127.0.0.1:6379/0").flushdb()
 

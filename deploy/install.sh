@@ -93,7 +93,7 @@ else
 fi
 
 say "nginx"
-install -d -o www-data -g www-data /var/cache/nginx/petr
+install -d -o www-data -g www-data /var/cache/nginx/petr /var/cache/nginx/petr-media
 sed -e "s|www\.petr\.example|@SITE@|g" -e "s|petr\.example|$BARE_HOST|g" -e "s|@SITE@|$SITE_HOST|g" \
   -e "s|/srv/petr|$HOME_DIR|g" "$APP/deploy/nginx/petr.conf" > /etc/nginx/sites-available/petr
 if [ ! -f "$CERT_DIR/fullchain.pem" ]; then
