@@ -2,8 +2,8 @@ from django.apps import AppConfig
 
 
 class OpsConfig(AppConfig):
-    """Running a site: backups and their restoration, the health check, the development
-    administrator account. No models."""
+    """Running a site: backups and their restoration, the health check, periodic jobs run once
+    across servers, the development administrator account."""
 
     name = "petr.ops"
     label = "ops"
