@@ -24,7 +24,6 @@ from petr.newsletter.seed import seed_newsletter
 from petr.programmes.seed import seed_programmes, seed_project_catalogue
 from petr.territory.seed import seed_petr_page, seed_territory, seed_territory_page
 
-
 # STARTER_PACK for a PETR whose site `new_site` builds from its SIRENs: nothing is seeded on an
 # empty installation; once built, the pack `new_site` used brings its later additions.
 NO_PACK = "aucun"
@@ -40,8 +39,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--starter",
             default=settings.STARTER_PACK,
-            help=f"Le pack de départ (dossier starter/<nom>/) ; par défaut STARTER_PACK. « {NO_PACK} » "
-            "sur une installation vide : rien n'est créé, le site l'est par new_site.",
+            help="Le pack de départ (dossier starter/<nom>/) ; par défaut STARTER_PACK. "
+            f"« {NO_PACK} » sur une installation vide : rien n'est créé, le site l'est par "
+            "new_site.",
         )
         parser.add_argument(
             "--missions",
