@@ -64,6 +64,7 @@ publish_news(1, title={title!r})
 @dataclass
 class Stack:
     ca: Path
+    web: subprocess.Popen | None = None
     var: Path = HOME / "var"
     http_port: int = 80
     https_port: int = 443
@@ -198,9 +199,8 @@ def installed_stack():
                 "relancé (idempotent)")  # fmt: skip
     stack = Stack(ca)
     with ExitStack() as processes:
-        sock = web_socket()
-        processes.callback(stop, start_service("petr-web.service", sock))
-        sock.close()
+        start_web(stack)
+        processes.callback(lambda: stop(stack.web))  # the one running then (check_object_storage)
         processes.callback(stop, start_service("petr-worker.service"))
         processes.callback(subprocess.run, ["nginx", "-s", "quit"])
         try:
@@ -213,6 +213,12 @@ def installed_stack():
             print("".join(SERVICES_LOG.read_text().splitlines(True)[-80:]))  # what the units said
             raise
     shutil.rmtree(tmp, ignore_errors=True)
+
+
+def start_web(stack):
+    sock = web_socket()
+    stack.web = start_service("petr-web.service", sock)
+    sock.close()
 
 
 def shell(stack, code):
@@ -439,6 +445,64 @@ def check_private_files(stack):
               f"{path} : servi après vérification")  # fmt: skip
 
 
+IMAGE = """
+import io
+from django.core.files.images import ImageFile
+from PIL import Image
+from wagtail.images import get_image_model
+buffer = io.BytesIO()
+Image.new("RGB", (64, 40), (40, 110, 80)).save(buffer, "PNG")
+image = get_image_model().objects.create(
+    title="Dans le seau", description="Un aplat vert", file=ImageFile(buffer, name="seau.png"))
+print(image.file.url, image.get_rendition("fill-32x20").url)
+"""
+
+
+def check_object_storage(stack):
+    """docs/operations.md, « Several app servers »: the same site with its files in an
+    S3-compatible bucket (moto's server, a process of its own over HTTP), switched on in
+    petr.env: images read from the bucket by the portal and kept by nginx, and no private file
+    reachable by any path, through nginx, while the checked addresses still serve them."""
+    import boto3
+
+    port = free_port()
+    command = [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)]
+    moto = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603
+    try:
+        endpoint = f"http://127.0.0.1:{port}"
+        plain = urllib3.PoolManager(retries=False)
+        wait_until(lambda: plain.request("GET", endpoint).status < 500, failure="ÉCHEC : moto")
+        s3 = boto3.client(
+            "s3",
+            endpoint_url=endpoint,
+            region_name="us-east-1",
+            aws_access_key_id="petr",
+            aws_secret_access_key="secret",
+        )  # noqa: S106 (any key: moto)
+        s3.create_bucket(Bucket="petr")
+        with ENV_FILE.open("a") as settings:
+            settings.write(f"S3_BUCKET=petr\nS3_ENDPOINT_URL={endpoint}\nS3_REGION=us-east-1\n"
+                           "S3_ACCESS_KEY_ID=petr\nS3_SECRET_ACCESS_KEY=secret\n")  # fmt: skip
+        stop(stack.web)
+        start_web(stack)
+        wait_until(lambda: stack.client().request("GET", "/healthz", timeout=5).status == 200)
+        original, rendition = shell(stack, IMAGE).split()
+        for path in (original, rendition):
+            first, again = (stack.client().request("GET", path) for _ in range(2))
+            cached = (first.headers["X-Proxy-Cache"], again.headers["X-Proxy-Cache"])
+            check(first.status == 200 and first.headers["Content-Type"].startswith("image/")
+                  and cached == ("MISS", "HIT"),
+                  f"stockage objet : {path} lu dans le seau, gardé par nginx")  # fmt: skip
+        check_private_files(stack)
+        keys = [o["Key"] for o in s3.list_objects_v2(Bucket="petr")["Contents"]]
+        private = next(key for key in keys if key.startswith("private/actes/"))
+        check(any(k.startswith("media/documents/") for k in keys)
+              and plain.request("GET", f"{endpoint}/petr/{private}").status == 403,
+              f"stockage objet : {len(keys)} fichiers dans le seau, aucun public")  # fmt: skip
+    finally:
+        stop(moto)
+
+
 def check_health(stack):
     response = stack.client().request("GET", "/healthz")
     report = json.loads(response.data)
@@ -536,6 +600,7 @@ def main():
         check_newsletter(stack)
         measure_staleness(stack)
         check_health(stack)
+        check_object_storage(stack)  # last: it moves the site's files to a bucket
 
 
 if __name__ == "__main__":
