@@ -5,43 +5,20 @@ import, the map, the home figures, the commune pages, the search, the open data,
 of the first site. Each bad input leaves the installation empty."""
 
 import io
-import json
 import re
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
-from petr.core.models import SeedMark, SiteIdentity
-from petr.territory.models import Commune, DataImport, Epci, TerritoryMap, TerritorySettings
+from petr.core.models import SeedMark
+from petr.territory.models import Commune, TerritoryMap
 from petr.territory.sources import epci_path
-from petr.territory.tests.geo_api import GeoApiServer
+
+from .conftest import NAME, SIRENS
 
 pytestmark = pytest.mark.django_db
-FIXTURE = Path(__file__).resolve().parents[2] / "territory/tests/fixtures/perimeter-drome.json"
-SIRENS = ["200040681", "242600492", "200042901"]
-NAME = "PETR du Pays de Grignan et de Dieulefit"
-
-
-@pytest.fixture
-def drome_api(settings):
-    settings.TERRITORY_API = {**settings.TERRITORY_API, "TIMEOUT": 0.5, "RETRIES": 0}
-    server = GeoApiServer(json.loads(FIXTURE.read_text(encoding="utf-8")))
-    yield server
-    server.close()
-
-
-@pytest.fixture
-def empty_installation(seeded):
-    """What `migrate` leaves: no site, no page, no territory, nothing seeded."""
-    Site.objects.all().delete()
-    Page.objects.filter(depth__gt=1).delete()
-    SeedMark.objects.all().delete()
-    Commune.everywhere.all().delete()
-    for model in (Epci, DataImport, TerritoryMap, TerritorySettings, SiteIdentity):
-        model.objects.all().delete()
 
 
 def new_site(api, *sirens, **options):
