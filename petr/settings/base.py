@@ -85,8 +85,8 @@ MIDDLEWARE = [
     "petr.web.scheduling.ScheduledPublishingMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "petr.wordpress.redirects.OldQueryAddressMiddleware",  # /?p=123 before the cached home
+    "petr.web.shared_lookups.SiteMiddleware",  # the page cache's versions are per site
     "petr.web.pagecache.PageCacheMiddleware",
-    "petr.web.shared_lookups.SiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

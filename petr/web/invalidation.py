@@ -35,7 +35,7 @@ from wagtail.models import Page, ReferenceIndex, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
-from petr.web.pagecache import purge, purge_all
+from petr.web.pagecache import on_site, purge, purge_all
 from petr.web.shared_lookups import forget_settings, forget_sites
 from petr.web.wagtail_internals import base_content_type
 
@@ -46,12 +46,30 @@ _gathering = ContextVar("purges_gathered", default=None)
 _listed_on = {}  # model: page types a later app says list it
 
 
-def public_path(url_path):
-    """A page's address on its site from its tree path: `/home/actualites/x/` → `/actualites/x/`."""
+def site_and_address(url_path):
+    """(site id, address on that site) of a tree path: `/home/actualites/x/` → (1,
+    `/actualites/x/`); (None, None) outside every site."""
     for root in Site.get_site_root_paths():
         if url_path.startswith(root.root_path):
-            return url_path[len(root.root_path) - 1 :]
-    return None
+            return root.site_id, url_path[len(root.root_path) - 1 :]
+    return None, None
+
+
+def public_path(url_path):
+    """A page's address qualified by its site (pagecache.on_site): `1/actualites/x/`."""
+    site, address = site_and_address(url_path)
+    return on_site(site, address) if address else None
+
+
+def site_of(path):
+    """The site part of a qualified address: `1/actualites/` → `1`."""
+    return path[: path.index("/")]
+
+
+def everywhere(paths):
+    """Addresses every site has (`/`, the sitemap, the open data), on every site."""
+    sites = {root.site_id for root in Site.get_site_root_paths()}
+    return {on_site(site, path) for site in sites for path in paths}
 
 
 def fixed_routes(page):
@@ -77,7 +95,10 @@ def dependent_paths(page, url_path=None):
         return None
     references = ReferenceIndex.get_references_to(page)
     own = public_path(url_path or page.url_path)
-    pages, trees = {SITEMAP}, {own} if own else set()
+    if own is None:  # outside every site: nothing of it is served
+        return set(), set()
+    site = site_of(own)
+    pages, trees = {on_site(site, SITEMAP)}, {own, on_site(site, API)}
     for ancestor in page.get_ancestors().filter(depth__gt=1).specific():
         path = public_path(ancestor.url_path)
         if path:
@@ -138,9 +159,9 @@ class Shown:
     def purge(self):
         pages = Page.objects.filter(pk__in=self.page_ids - {None})
         purge(
-            pages=self.pages | public_paths(pages.values_list("url_path", flat=True))
+            pages=everywhere(self.pages) | public_paths(pages.values_list("url_path", flat=True))
             | _live_paths(self.page_types),
-            trees=self.trees | _live_paths(self.tree_types) | {API},
+            trees=everywhere(self.trees | {API}) | _live_paths(self.tree_types),
         )  # fmt: skip
 
 
@@ -181,7 +202,7 @@ def purge_page(page, url_path=None):
     if paths is None:
         purge_everything()
     else:
-        purge(pages=paths[0], trees=[*paths[1], API])
+        purge(pages=paths[0], trees=paths[1])
 
 
 def purge_everything():

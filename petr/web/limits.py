@@ -12,7 +12,7 @@ from django.template.response import TemplateResponse
 from wagtail.models import Page, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from petr.web.invalidation import public_path
+from petr.web.invalidation import site_and_address
 from petr.web.shared_lookups import forget
 
 UPLOADS_KEY = "petr:upload-limits"
@@ -28,8 +28,9 @@ def upload_limits():
             for url_path in (
                 model.objects.live().values_list("url_path", flat=True) if limit else ()
             ):
-                if path := public_path(url_path):
-                    limits[path] = limit
+                _site, address = site_and_address(url_path)
+                if address:
+                    limits[address] = limit
         cache.set(UPLOADS_KEY, limits, None)
     return limits
 

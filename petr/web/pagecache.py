@@ -1,12 +1,14 @@
 """The page cache: what anonymous visitors are served, shared by every worker and machine.
 
 An entry is stored under the request's host, path and query string, with the version numbers
-of the path (`page:/a/b/`) and of each of its prefixes (`tree:/`, `tree:/a/`, `tree:/a/b/`) at
-the time; it is served while they are unchanged (entry and versions: one round trip). Purging
-is incrementing a version: `purge(pages=[…])` for a page alone (a listing, with its query
-strings), `purge(trees=[…])` for a page and everything under its address (its routes: files,
-feeds, iCalendar), `purge_all()` for the whole site. Versions never expire; entries do
-(PAGE_CACHE_SECONDS), so a purge that failed heals by itself.
+of the path on its site (`page:1/a/b/`, for the site of id 1), of each of its prefixes
+(`tree:1/`, `tree:1/a/`, `tree:1/a/b/`) and of the whole installation (`all`) at the time; it
+is served while they are unchanged (entry and versions: one round trip). Purging is
+incrementing a version: `purge(pages=[…])` for a page alone (a listing, with its query strings),
+`purge(trees=[…])` for a page and everything under its address (its routes: files, feeds,
+iCalendar), each address qualified by its site (`on_site`), so that several sites served by one
+installation never purge each other's pages; `purge_all()` for every site. Versions never
+expire; entries do (PAGE_CACHE_SECONDS), so a purge that failed heals by itself.
 
 Never cached: other methods than GET, a visitor with a session or messages cookie (staff,
 previews), the admin and the other PAGE_CACHE_EXCLUDED prefixes, and any response that sets a
@@ -26,6 +28,7 @@ from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
+from wagtail.models import Site
 
 logger = logging.getLogger(__name__)
 ALIAS = "pages"
@@ -40,12 +43,21 @@ def _cache():
     return caches[ALIAS]
 
 
-def version_keys(path):
+ALL = "all"
+
+
+def on_site(site_id, path):
+    """An address as the cache's versions name it: `/a/` of the site of id 1 is `1/a/`."""
+    return f"{site_id}{path}"
+
+
+def version_keys(site_id, path):
     prefixes = ["/"]
     for part in path.strip("/").split("/"):
         if part:
             prefixes.append(f"{prefixes[-1]}{part}/")
-    return [f"tree:{prefix}" for prefix in prefixes] + [f"page:{path}"]
+    trees = [f"tree:{on_site(site_id, prefix)}" for prefix in prefixes]
+    return [ALL, *trees, f"page:{on_site(site_id, path)}"]
 
 
 def lookup(request):
@@ -53,7 +65,8 @@ def lookup(request):
     stored under, and serves only while they are still the current ones."""
     address = f"{request.get_host()}{request.get_full_path()}"
     key = f"entry:{hashlib.sha256(address.encode()).hexdigest()}"
-    keys = version_keys(request.path)
+    site = Site.find_for_request(request)  # from SiteMiddleware, before this one
+    keys = version_keys(site.pk if site else 0, request.path)
     found = _cache().get_many([key, *keys])
     versions = ".".join(str(found.get(version, 0)) for version in keys)
     entry = found.get(key)
@@ -161,11 +174,11 @@ def _bump(keys):
 
 def purge(*, pages=(), trees=()):
     """Purge once the current transaction commits: a request served in between cannot store the
-    old content again under the new version."""
+    old content again under the new version. Addresses are qualified by their site (`on_site`)."""
     keys = sorted({f"page:{path}" for path in pages} | {f"tree:{path}" for path in trees})
     if keys:
         transaction.on_commit(lambda: _bump(keys))
 
 
 def purge_all():
-    purge(trees=["/"])
+    transaction.on_commit(lambda: _bump([ALL]))

@@ -7,8 +7,9 @@ import pytest
 from django.core.cache import caches
 from wagtail.models import Page, Site
 
-from petr.core.models import SiteIdentity
+from petr.core.models import ContentPage, SiteIdentity
 from petr.core.tests.helpers import REDIS_AWAY
+from petr.home.models import HomePage
 from petr.news.models import NewsIndexPage
 from petr.news.tests.helpers import publish_news
 from petr.territory.models import DataImport
@@ -130,6 +131,37 @@ def test_a_setting_purges_everything_and_an_import_purges_the_territory_and_open
         identity.save()
     assert [state(client, path)[1] for path in paths] == ["MISS"] * 4
     assert "Pays de Démonstration".encode() in client.get("/").content
+
+
+def test_two_sites_on_one_installation_never_purge_each_others_pages(
+    client, page_cache, publishing
+):
+    """A second PETR served by the same installation under its own name, with a page at the
+    same address as the first's: each site's publications purge its own pages only."""
+    other = Page.get_first_root_node().add_child(instance=HomePage(title="PETR voisin"))
+    Site.objects.create(hostname="petr-voisin.example", root_page=other)
+    neighbour_news = other.add_child(
+        instance=ContentPage(title="Actualités du voisin", slug="actualites")
+    )
+    first_news = "/actualites/"  # the same address on both sites
+    assert NewsIndexPage.objects.get().slug == "actualites"
+    second = {"HTTP_HOST": "petr-voisin.example"}
+    for headers in ({}, second):
+        for path in ("/", first_news):
+            client.get(path, **headers)
+            assert state(client, path, **headers) == (200, "HIT")
+    assert b"Actualit\xc3\xa9s du voisin" in client.get(first_news, **second).content
+
+    with publishing():
+        publish_news(1, title="Nouvelle du premier")
+    assert [state(client, path)[1] for path in ("/", first_news)] == ["MISS", "MISS"]
+    assert [state(client, path, **second)[1] for path in ("/", first_news)] == ["HIT", "HIT"]
+
+    with publishing():
+        neighbour_news.title = "Les nouvelles du voisin"
+        neighbour_news.save_revision().publish()
+    assert [state(client, path, **second)[1] for path in ("/", first_news)] == ["MISS", "MISS"]
+    assert [state(client, path)[1] for path in ("/", first_news)] == ["HIT", "HIT"]
 
 
 def test_with_redis_down_pages_are_served_and_publishing_goes_on(
