@@ -54,9 +54,8 @@ class Command(BaseCommand):
         if starter == NO_PACK:
             if new_site.is_empty():
                 self.stdout.write(
-                    "Installation vide : créez le site avec « manage.py new_site » ou, une fois "
-                    "connecté en superutilisateur, depuis l'écran « Créer le site » de "
-                    "l'administration."
+                    "Installation vide : créez le site avec « manage.py new_site » ou depuis "
+                    "l'écran « Créer le site » de l'administration (compte superutilisateur)."
                 )
                 return
             starter = new_site.STARTER
