@@ -477,8 +477,8 @@ def check_object_storage(stack):
             endpoint_url=endpoint,
             region_name="us-east-1",
             aws_access_key_id="petr",
-            aws_secret_access_key="secret",
-        )  # noqa: S106 (any key: moto)
+            aws_secret_access_key="secret",  # noqa: S106 (moto takes any key)
+        )
         s3.create_bucket(Bucket="petr")
         with ENV_FILE.open("a") as settings:
             settings.write(f"S3_BUCKET=petr\nS3_ENDPOINT_URL={endpoint}\nS3_REGION=us-east-1\n"
