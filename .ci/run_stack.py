@@ -416,7 +416,7 @@ print(restricted.url, public.url, act.url + "fichier/", act.file.name)
 """
 
 
-def check_private_files(stack):
+def check_private_files(stack, sender="nginx"):
     """A restricted collection's document is reached only through its checked view, whatever
     path is tried; public documents and acts are still served, by nginx, after the check."""
     restricted, public, act, act_file = shell(stack, PRIVATE).split()
@@ -437,7 +437,7 @@ def check_private_files(stack):
     editor.log_in(*EDITOR)
     response = editor.request("GET", restricted)
     check(response.status == 200 and response.data == b"%PDF-1.4 secret-restreint",
-          "le même document, envoyé par nginx à un membre de l'équipe connecté")  # fmt: skip
+          f"le même document, envoyé par {sender} à un membre de l'équipe connecté")  # fmt: skip
     for path, content in ((public, b"contenu-public"), (act, b"texte-de-l-acte")):
         response = anonymous.request("GET", path)
         check(response.status == 200 and content in response.data
@@ -493,7 +493,7 @@ def check_object_storage(stack):
             check(first.status == 200 and first.headers["Content-Type"].startswith("image/")
                   and cached == ("MISS", "HIT"),
                   f"stockage objet : {path} lu dans le seau, gardé par nginx")  # fmt: skip
-        check_private_files(stack)
+        check_private_files(stack, sender="le portail depuis le seau")
         keys = [o["Key"] for o in s3.list_objects_v2(Bucket="petr")["Contents"]]
         private = next(key for key in keys if key.startswith("private/actes/"))
         check(any(k.startswith("media/documents/") for k in keys)

@@ -9,6 +9,7 @@ import re
 import socket
 import subprocess
 import sys
+import tarfile
 import time
 
 import boto3
@@ -94,6 +95,19 @@ class Server:
         assert response.status_code == 302, response.text[-2000:]
 
 
+def server_environment(endpoint, files):
+    """What each server, and a command run beside them, reads: the shared database, Redis and
+    bucket, its own (empty) disk."""
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "petr.ops.tests.server_settings",
+        "PETR_SERVER_DB": str(connection.settings_dict["NAME"]),
+        "PETR_TEST_FILES": str(files),
+        "S3_BUCKET": BUCKET, "S3_ENDPOINT_URL": endpoint, "S3_REGION": "us-east-1",
+        "S3_ACCESS_KEY_ID": "petr", "S3_SECRET_ACCESS_KEY": "secret",
+    }  # fmt: skip
+
+
 @pytest.fixture
 def servers(committed_seeded, bucket, processes, tmp_path):
     require(
@@ -105,14 +119,7 @@ def servers(committed_seeded, bucket, processes, tmp_path):
     started = []
     for name in ("a", "b"):
         port = free_port()
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "petr.ops.tests.server_settings",
-            "PETR_SERVER_DB": str(connection.settings_dict["NAME"]),
-            "PETR_TEST_FILES": str(tmp_path / name),  # each server's own disk
-            "S3_BUCKET": BUCKET, "S3_ENDPOINT_URL": endpoint, "S3_REGION": "us-east-1",
-            "S3_ACCESS_KEY_ID": "petr", "S3_SECRET_ACCESS_KEY": "secret",
-        }  # fmt: skip
+        env = server_environment(endpoint, tmp_path / name)
         gunicorn = subprocess.Popen(  # noqa: S603
             [sys.executable, "-m", "gunicorn", "petr.wsgi:application", "--workers", "2",
              "--bind", f"127.0.0.1:{port}"],
@@ -204,3 +211,13 @@ def test_two_servers_share_uploads_purges_and_keep_private_files_private(
     grants = s3.get_object_acl(Bucket=BUCKET, Key=key)["Grants"]
     assert not any("AllUsers" in g["Grantee"].get("URI", "") for g in grants)
     assert not local_files(a) and not local_files(b)  # nothing on either server's disk
+
+    # The night's backup, made beside them, holds the files of the bucket.
+    archive = a.files.parent / "sauvegarde.tar.gz"
+    subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "backup", str(archive)], cwd=ROOT, check=True,
+        env=server_environment(endpoint, a.files.parent / "backup"), capture_output=True,
+    )  # fmt: skip
+    with tarfile.open(archive) as backup:
+        assert backup.extractfile(f"private/{document.file.name}").read() == pdf
+        assert backup.extractfile(f"media/{image.file.name}").read() == original
