@@ -1,5 +1,7 @@
 from wagtail import blocks
 
+from petr.web.shared_lookups import in_served_site
+
 from .models import EventIndexPage
 
 
@@ -16,7 +18,7 @@ class NextEventsBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        index = EventIndexPage.objects.live().first()
+        index = in_served_site(EventIndexPage.objects.live()).first()
         context["index"] = index
         context["items"] = index.upcoming()[: value["count"]] if index else []
         return context

@@ -1,5 +1,7 @@
 from wagtail import blocks
 
+from petr.web.shared_lookups import in_served_site
+
 from .models import NewsIndexPage
 
 
@@ -16,7 +18,7 @@ class LatestNewsBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        index = NewsIndexPage.objects.live().first()
+        index = in_served_site(NewsIndexPage.objects.live()).first()
         context["index"] = index
         context["items"] = index.news()[: value["count"]] if index else []
         return context

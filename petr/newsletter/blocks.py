@@ -6,6 +6,7 @@ from wagtail import blocks
 
 from petr.core.blocks import CallToActionBlock, HeadingBlock, ImageBlock, paragraph_block
 from petr.events.models import EventIndexPage
+from petr.web.shared_lookups import in_served_site
 
 
 class NewsSelectionBlock(blocks.StructBlock):
@@ -39,7 +40,7 @@ def upcoming_events(letter, count):
     so its archived copy keeps what was sent."""
     moment = getattr(letter, "first_published_at", None) or timezone.now()
     day = timezone.localdate(moment)
-    index = EventIndexPage.objects.live().first()
+    index = in_served_site(EventIndexPage.objects.live()).first()
     return list(index.upcoming(day)[:count]) if index else []
 
 

@@ -4,6 +4,7 @@ GeoJSON with their outlines (petr/core/opendata.py writes the files)."""
 from django.db.models import Count, Sum
 
 from petr.core.opendata import LICENCE, LICENCE_URL, Column, Dataset, register
+from petr.web.shared_lookups import in_served_site
 
 from .figures import last_successful_import
 from .models import Commune, Epci, TerritoryPage
@@ -113,7 +114,7 @@ def _page_urls(prefix):
     """Under the territory page: a commune at <slug>/, a communauté at communautes/<slug>/."""
 
     def for_request(request):
-        page = TerritoryPage.objects.live().first()
+        page = in_served_site(TerritoryPage.objects.live()).first()
         base = request.build_absolute_uri(page.get_url(request)) if page else None
         return lambda obj: f"{base}{prefix}{obj.slug}/" if base else None
 

@@ -10,14 +10,14 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from petr.core.french.sorting import french_sort_key
-from petr.web.shared_lookups import forget
+from petr.web.shared_lookups import bump_version, current_site_id
 
 from .models.data import Commune, DataImport, Epci, TerritoryMap
 
 FIGURES_KEY = "petr:territory-figures"
 SKETCH_KEY = "petr:territory-sketch"
 MAP_KEY = "petr:territory-map-data"  # presentation.map_data
-MISSING = object()
+VERSION_KEY = "petr:territory-version"
 PALETTE_SIZE = 6  # colours in the stylesheet (.map-c0 … .map-c5); more communautés reuse them
 
 
@@ -50,10 +50,14 @@ class TerritorySketch:
 
 
 def cached(key, compute):
-    value = cache.get(key, MISSING)
-    if value is MISSING:
-        value = compute()
-        cache.set(key, value, None)
+    """The site's value under `key`, while no commune, communauté, map or import has changed."""
+    key = f"{key}:{current_site_id()}"
+    found = cache.get_many([VERSION_KEY, key])
+    version, entry = found.get(VERSION_KEY, 0), found.get(key)
+    if entry is not None and entry[0] == version:
+        return entry[1]
+    value = compute()
+    cache.set(key, (version, value), None)
     return value
 
 
@@ -73,7 +77,7 @@ def territory_sketch() -> TerritorySketch | None:
 @receiver([post_save, post_delete], sender=DataImport)
 @receiver([post_save, post_delete], sender=TerritoryMap)
 def forget_figures(**kwargs):
-    forget(FIGURES_KEY, SKETCH_KEY, MAP_KEY)
+    bump_version(VERSION_KEY)  # every site's: one change, one write
 
 
 def _computed_sketch():

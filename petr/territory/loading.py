@@ -6,9 +6,11 @@ import json
 from dataclasses import asdict
 
 from django.db import transaction
-from django.db.models import F, Value
+from django.db.models import F, Q, Value
 from django.db.models.functions import Concat
 from django.utils.text import slugify
+
+from petr.web.shared_lookups import current_site_id
 
 from . import geometry
 from .changes import Changes
@@ -97,9 +99,26 @@ def unique_slugs(names_by_key: dict[str, str]) -> dict[str, str]:
     return {key: slug if seen[slug] == 1 else f"{slug}-{key}" for key, slug in slugs.items()}
 
 
+def _clear_of_other_sites(slugs, others):
+    """A slug another site's row holds (two PETRs each with a Saint-Martin) gets the key."""
+    taken = set(others.filter(slug__in=slugs.values()).values_list("slug", flat=True))
+    return {key: f"{slug}-{key}" if slug in taken else slug for key, slug in slugs.items()}
+
+
 @transaction.atomic
 def apply_territory(data: TerritoryData, changes: Changes, source_kind: str) -> DataImport:
-    epci_slugs = unique_slugs({e.siren: e.name for e in data.epcis})
+    site = current_site_id()
+    elsewhere = Epci.everywhere.filter(siren__in=[e.siren for e in data.epcis]).exclude(
+        site_id=site
+    )
+    if elsewhere:
+        listed = ", ".join(f"{e.name} ({e.siren})" for e in elsewhere)
+        raise TerritoryDataError(
+            f"Ces communautés sont déjà dans le périmètre d'un autre site : {listed}."
+        )
+    epci_slugs = _clear_of_other_sites(
+        unique_slugs({e.siren: e.name for e in data.epcis}), Epci.everywhere.exclude(site_id=site)
+    )
     epcis = {}
     # Clear slugs first so a renamed row can take a slug another one is giving up.
     Epci.objects.update(slug=Concat(Value("renommage-"), F("siren")))
@@ -108,8 +127,17 @@ def apply_territory(data: TerritoryData, changes: Changes, source_kind: str) -> 
             siren=record.siren,
             defaults={"name": record.name, "slug": epci_slugs[record.siren], "kind": record.kind},
         )
-    commune_slugs = unique_slugs({c.code_insee: c.name for c in data.communes})
-    Commune.everywhere.update(slug=Concat(Value("renommage-"), F("code_insee")))
+    # This site's communes, and those it takes in: another site's are never touched.
+    incoming = [c.code_insee for c in data.communes]
+    ours = Commune.everywhere.filter(Q(epci__site_id=site) | Q(code_insee__in=incoming))
+    ours_codes = list(ours.values_list("code_insee", flat=True))
+    commune_slugs = _clear_of_other_sites(
+        unique_slugs({c.code_insee: c.name for c in data.communes}),
+        Commune.everywhere.exclude(code_insee__in=ours_codes),
+    )
+    Commune.everywhere.filter(code_insee__in=ours_codes).update(
+        slug=Concat(Value("renommage-"), F("code_insee"))
+    )
     for record in data.communes:
         Commune.everywhere.update_or_create(
             code_insee=record.code_insee,
@@ -127,7 +155,7 @@ def apply_territory(data: TerritoryData, changes: Changes, source_kind: str) -> 
             },
         )
     # A commune that left is kept outside the perimeter: projects, places and news name it.
-    Commune.everywhere.exclude(code_insee__in=[c.code_insee for c in data.communes]).update(
+    Commune.everywhere.filter(code_insee__in=ours_codes).exclude(code_insee__in=incoming).update(
         in_perimeter=False, epci=None, slug=Concat(Value("hors-perimetre-"), F("code_insee"))
     )
     Epci.objects.exclude(siren__in=epcis).delete()

@@ -6,7 +6,7 @@ the territory's rows, matched in Python."""
 from dataclasses import dataclass, field
 
 from petr.core.french.sorting import french_sort_key
-from petr.web.shared_lookups import public
+from petr.web.shared_lookups import in_served_site, public
 
 from .matching import closeness, fold, select
 from .models.data import Commune, Epci
@@ -57,7 +57,7 @@ class Places:
 
 
 def territory_url():
-    territory = public(TerritoryPage.objects.live()).first()
+    territory = public(in_served_site(TerritoryPage.objects.live())).first()
     return territory.url if territory else ""
 
 

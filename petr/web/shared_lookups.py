@@ -4,7 +4,8 @@ page and every listing) and the site settings (identity, menu, accessibility, wi
 pages). Each is forgotten at once when it changes, and again when
 the transaction commits, so no request can keep an old copy."""
 
-from contextlib import suppress
+from contextlib import contextmanager, suppress
+from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
@@ -116,14 +117,56 @@ def _forget_sites_on_change(**kwargs):
     forget_sites()
 
 
+DEFAULT_SITE_KEY = "petr:default-site"
+_serving = ContextVar("site_served", default=None)
+
+
+def current_site_id():
+    """The site whose data is read and written: the request's (SiteMiddleware), or the one a
+    command or a build names (`serving`), else the default site. Several sites on one
+    installation each have their own perimeter (territory app)."""
+    site_id = _serving.get()
+    if site_id is None:
+        found = cache.get_many([SITES_VERSION_KEY, DEFAULT_SITE_KEY])
+        version = found.get(SITES_VERSION_KEY, 0)
+        cached = found.get(DEFAULT_SITE_KEY)
+        if cached and cached[0] == version:
+            return cached[1]
+        site_id = Site.objects.filter(is_default_site=True).values_list("pk", flat=True).first()
+        cache.set(DEFAULT_SITE_KEY, (version, site_id), SITES_SECONDS)
+    return site_id
+
+
+def in_served_site(pages):
+    """`pages` under the root of the site being served (all of them outside any site)."""
+    site_id = current_site_id()
+    for root in Site.get_site_root_paths():
+        if root.site_id == site_id:
+            return pages.filter(url_path__startswith=root.root_path)
+    return pages
+
+
+@contextmanager
+def serving(site):
+    """Read and write `site`'s data inside (a Site or its id)."""
+    token = _serving.set(getattr(site, "pk", site))
+    try:
+        yield
+    finally:
+        _serving.reset(token)
+
+
 class SiteMiddleware:
     """Gives Wagtail the request's site from the cache (`Site.find_for_request` keeps what it
-    finds on the request)."""
+    finds on the request), and serves the request's data from that site (`current_site_id`)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        site = None
         with suppress(DisallowedHost):  # Django answers it with a 400
-            remember_site(request, cached_site(request))
-        return self.get_response(request)
+            site = cached_site(request)
+            remember_site(request, site)
+        with serving(site):
+            return self.get_response(request)

@@ -6,17 +6,21 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Collate
+from django.db.models.signals import post_save
+from django.dispatch import receiver
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
+from wagtail.models import Site
 
 from petr.core.french.sorting import COLLATION
 from petr.core.models import SiteIdentity
 from petr.territory import geometry
 from petr.territory.changes import Changes
 from petr.web.invalidation import OPEN_DATA, SITEMAP
+from petr.web.shared_lookups import current_site_id
 
 
 class FrenchOrderManager(models.Manager):
@@ -27,19 +31,48 @@ class FrenchOrderManager(models.Manager):
         return super().get_queryset().order_by(Collate("name", COLLATION))
 
 
-class PerimeterManager(FrenchOrderManager):
-    """The communes of the current perimeter, in French order."""
+class OfServedSite(models.Manager):
+    """The rows of the site being served (web/shared_lookups.current_site_id): several sites on
+    one installation each have their perimeter, map and imports. `everywhere` has them all."""
 
     def get_queryset(self):
-        return super().get_queryset().filter(in_perimeter=True)
+        return super().get_queryset().filter(site_id=current_site_id())
+
+
+class OfASite(models.Model):
+    """A row of one site's perimeter: created for the site being served unless told."""
+
+    # A deleted site leaves its perimeter unattached; a new first site adopts it (below).
+    site = models.ForeignKey(
+        Site, on_delete=models.SET_NULL, null=True, editable=False, related_name="+"
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.site_id is None:
+            self.site_id = current_site_id()
+        super().save(*args, **kwargs)
+
+
+class SiteEpciManager(OfServedSite, FrenchOrderManager):
+    """The communautés of the perimeter of the site being served, in French order."""
+
+
+class PerimeterManager(FrenchOrderManager):
+    """The communes of the perimeter of the site being served, in French order."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(in_perimeter=True, epci__site_id=current_site_id())
 
 
 # For the fields that choose communes: only those of the current perimeter.
 IN_PERIMETER = {"in_perimeter": True}
 
 
-class Epci(models.Model):
-    """A member communauté de communes (EPCI à fiscalité propre)."""
+class Epci(OfASite):
+    """A member communauté de communes (EPCI à fiscalité propre), of one site's perimeter."""
 
     siren = models.CharField("SIREN", max_length=9, unique=True)
     name = models.CharField("nom", max_length=200)
@@ -57,10 +90,12 @@ class Epci(models.Model):
     outline = models.JSONField("contour (GeoJSON, WGS84)", null=True, blank=True, editable=False)
     map_path = models.TextField("tracé sur la carte (SVG)", blank=True, editable=False)
 
-    objects = FrenchOrderManager()
+    objects = SiteEpciManager()
+    everywhere = FrenchOrderManager()  # every site's: backups, relations
 
     class Meta:
         ordering = ["name"]
+        default_manager_name = "everywhere"
         verbose_name = "communauté de communes"
         verbose_name_plural = "communautés de communes"
 
@@ -146,7 +181,7 @@ class Office:
     symbol_label: str = "Accueil"
 
 
-class TerritoryMap(models.Model):
+class TerritoryMap(OfASite):
     """The projected frame of the SVG map, rebuilt by an import only when the perimeter or the
     outlines change (the fingerprint says what it was drawn from)."""
 
@@ -160,7 +195,11 @@ class TerritoryMap(models.Model):
     fingerprint = models.CharField(max_length=64)
     built_at = models.DateTimeField(auto_now=True)
 
+    everywhere = models.Manager()
+    objects = OfServedSite()
+
     class Meta:
+        default_manager_name = "everywhere"
         verbose_name = "carte du territoire"
 
     def __str__(self):
@@ -196,7 +235,7 @@ class TerritoryMap(models.Model):
         return geometry.prepared(self.outline)
 
 
-class DataImport(models.Model):
+class DataImport(OfASite):
     """One run of a territory import: where the data came from, which vintage, and the outcome."""
 
     # The figures (home, « Le PETR »), the communes' pages and the open data (web/invalidation.py).
@@ -218,7 +257,11 @@ class DataImport(models.Model):
     summary = models.TextField("résumé", blank=True)
     changes = models.JSONField("changements", default=dict, blank=True)
 
+    everywhere = models.Manager()
+    objects = OfServedSite()
+
     class Meta:
+        default_manager_name = "everywhere"
         ordering = ["-started_at", "-pk"]
         get_latest_by = "started_at"
         verbose_name = "import du territoire"
@@ -242,3 +285,12 @@ class DataImport(models.Model):
         if not details:
             return "Aucune commune ni population modifiée."
         return format_html_join(mark_safe("<br>"), "{}", ((line,) for line in details))
+
+
+@receiver(post_save, sender=Site)
+def first_site_adopts_the_territory(sender, instance, created, raw=False, **kwargs):
+    """A territory loaded before the installation had a site (`seed_site` and `new_site` import
+    first) becomes the first site's, as the migration to sites did."""
+    if created and not raw and instance.is_default_site:
+        for model in (Epci, DataImport, TerritoryMap):
+            model.everywhere.filter(site=None).update(site=instance)

@@ -11,6 +11,7 @@ from petr.core.models.pages import contact_page
 from petr.core.parts import page_parts
 from petr.territory import presentation
 from petr.territory.blocks import MembersBlock
+from petr.web.shared_lookups import in_served_site
 
 from .data import Commune, Epci
 from .town_halls import TownHall
@@ -38,7 +39,8 @@ class PetrPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        territory = TerritoryPage.objects.live().first()  # its members link to their pages
+        # its members link to their pages
+        territory = in_served_site(TerritoryPage.objects.live()).first()
         context["territory_url"] = territory.get_url(request) if territory else None
         context["parts"] = page_parts("petr", self)  # its governance and team (people)
         return context

@@ -26,6 +26,7 @@ from django.utils.text import slugify
 
 from petr.territory.models import Epci, TerritoryPage
 from petr.territory.presentation import map_data
+from petr.web.shared_lookups import in_served_site
 
 register = template.Library()
 
@@ -36,7 +37,8 @@ def territory_map(
     data=None, shading=None, points=(),
 ):  # fmt: skip
     if data is None:
-        page = TerritoryPage.objects.live().first() if links else None  # for the links only
+        # for the links only
+        page = in_served_site(TerritoryPage.objects.live()).first() if links else None
         data = map_data(page.get_url(context.get("request")) if page else None)
     current = {commune.pk for commune in highlight}
 
