@@ -57,8 +57,11 @@ class Places:
 
 
 def territory_url():
+    """The territory page's address on the served site: relative, as `page.url` is no longer
+    once an installation has several sites (the cache's purges need the path)."""
     territory = public(in_served_site(TerritoryPage.objects.live())).first()
-    return territory.url if territory else ""
+    parts = territory.get_url_parts() if territory else None
+    return parts[2] if parts else ""
 
 
 def commune_paths(communes):

@@ -15,6 +15,7 @@ from petr.core.starter import StarterPack
 from petr.home.models import HomePage
 from petr.territory.figures import territory_figures
 from petr.territory.loading import import_territory
+from petr.territory.lookup import commune_paths
 from petr.territory.models import Commune, Epci, TerritoryMap, TerritoryPage
 from petr.territory.parsing import TerritoryDataError
 from petr.territory.sources import GeoApiSource, SnapshotSource
@@ -66,6 +67,10 @@ def test_each_site_serves_its_own_perimeter_figures_map_and_open_data(client, tw
     assert client.get(f"/territoire/{grignan}/", **neighbour).status_code == 200
     assert client.get(f"/territoire/{grignan}/").status_code == 404
     assert client.get("/territoire/saint-mihiel/", **neighbour).status_code == 404
+    with serving(second):  # what a news item naming it purges: the page's path on its site
+        assert commune_paths([Commune.everywhere.get(name="Grignan")]) == {
+            f"/territoire/{grignan}/"
+        }
     assert len(communes_csv(client, **neighbour)) == 54
     assert "Grignan" not in communes_csv(client) and "Saint-Mihiel" in communes_csv(client)
 
