@@ -265,6 +265,13 @@ def axe_source():
     return AXE_JS.read_text(encoding="utf-8")
 
 
+def free_port():
+    """A port no server listens on, for one a test starts."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 class Mailbox:
     def __init__(self):
         self.messages = []
@@ -287,9 +294,7 @@ class Mailbox:
 @pytest.fixture
 def smtp(settings):
     mailbox = Mailbox()
-    with socket.socket() as probe:  # a free port: aiosmtpd checks it is up by connecting to it
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()  # aiosmtpd checks it is up by connecting to it
     controller = Controller(mailbox, hostname="127.0.0.1", port=port)
     controller.start()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

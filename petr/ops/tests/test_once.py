@@ -37,3 +37,6 @@ def test_a_failed_run_may_be_started_again_in_its_period():
     assert not ScheduledRun.objects.exists()
     with pytest.raises(CommandError, match="au moins une seconde"):
         once("--window", "0", "purge_declarations")
+    with pytest.raises(CommandError, match="Commande inconnue : « sauvegarde »"):
+        once("--window", "300", "sauvegarde")
+    assert not ScheduledRun.objects.exists()

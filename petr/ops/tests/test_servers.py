@@ -6,7 +6,6 @@ the page cache of both, and a private file is never public, on either server or 
 import io
 import os
 import re
-import socket
 import subprocess
 import sys
 import tarfile
@@ -18,7 +17,7 @@ import requests
 from django.db import connection
 from PIL import Image
 
-from petr.conftest import ROOT, require
+from petr.conftest import ROOT, free_port, require
 from petr.library.models import DocumentIndexPage, DocumentPage
 from petr.library.tests.helpers import make_pdf
 from petr.news.models import NewsIndexPage, NewsPage
@@ -26,12 +25,6 @@ from petr.news.models import NewsIndexPage, NewsPage
 HOST = "www.petr-serveurs.example"  # both servers behind one public name, as behind nginx
 BUCKET = "petr-fichiers"
 PASSWORD = "mot-de-passe-du-test"  # noqa: S105
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def wait_until_up(url, process):

@@ -1,7 +1,7 @@
 import socket
 from datetime import timedelta
 
-from django.core.management import call_command
+from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -29,6 +29,8 @@ class Command(BaseCommand):
     def handle(self, *args, window, name, arguments, **options):
         if window <= 0:
             raise CommandError("La période (--window) doit être d'au moins une seconde.")
+        if name not in get_commands():
+            raise CommandError(f"Commande inconnue : « {name} ». Rien n'a été lancé.")
         now = timezone.localtime()
         slot = int(now.timestamp() + now.utcoffset().total_seconds()) // window
         try:
