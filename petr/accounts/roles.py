@@ -105,6 +105,8 @@ APPROVERS = "Direction"
 
 
 def page_for(key):
+    """The page of the site being seeded: each site's sections join the same roles (one team
+    per installation)."""
     mark = SeedMark.objects.filter(key=key).first()
     return Page.objects.filter(pk=mark.object_id).first() if mark else None
 

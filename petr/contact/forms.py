@@ -17,6 +17,7 @@ from petr.contact.models.records import ContactSettings, ContactSubmission
 from petr.core.models.site_settings import SiteIdentity
 from petr.web.antispam import GuardedForm
 from petr.web.mail import background_task, deliver, header_safe, retry_later
+from petr.web.shared_lookups import current_site_id, serving
 
 PER_HOUR = 5  # messages per e-mail address, and per client, in an hour
 DUPLICATE_WINDOW = timedelta(minutes=10)
@@ -87,10 +88,13 @@ def notify_staff(submission_id):
     submission = ContactSubmission.objects.filter(pk=submission_id).first()
     if submission is None or submission.notified:
         return  # deleted by staff or purged meanwhile, or already sent
-    recipient = (
-        ContactSettings.load().recipient
-        or SiteIdentity.objects.values_list("email", flat=True).first()
-    )
+    with serving(submission.site_id):  # the site whose form it came through
+        recipient = (
+            ContactSettings.load().recipient
+            or SiteIdentity.objects.filter(site_id=current_site_id())
+            .values_list("email", flat=True)
+            .first()
+        )
     message = EmailMessage(
         subject=header_safe(f"[Site] {submission.subject} — {submission.name}"),
         body=(

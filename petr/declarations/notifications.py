@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from petr.core.models import SiteIdentity
 from petr.web.mail import background_task, deliver, retry_later
+from petr.web.shared_lookups import in_served_site, serving
 
 from .models.records import Declaration, DeclarationSettings
 from .receipt import receipt_pdf
@@ -25,9 +26,16 @@ def announce(declaration):
 @background_task
 def send_mails(declaration_id):
     declaration = Declaration.objects.filter(pk=declaration_id).first()
-    page = apps.get_model("declarations", "DeclarationPage").objects.live().first()
     done = declaration is None or (declaration.receipt_sent and declaration.team_notified)
-    if done or page is None:
+    if done:
+        return
+    with serving(declaration.site_id):  # the site whose form it came through
+        _send(declaration)
+
+
+def _send(declaration):
+    page = in_served_site(apps.get_model("declarations", "DeclarationPage").objects.live()).first()
+    if page is None:
         return
     identity = SiteIdentity.for_site(page.get_site())
     issuer = identity.name

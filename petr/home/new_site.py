@@ -1,8 +1,9 @@
-"""A new PETR's or Pays's site on an empty installation: its perimeter from the SIRENs of its
-member communautés (read from the API Découpage administratif, outlines included), its map, its
-name, and every page from the generic starter pack with the missions chosen from its catalogue.
-All or nothing, in one transaction. Used by `manage.py new_site` and by the admin's first-run
-screen."""
+"""A new PETR's or Pays's site: its perimeter from the SIRENs of its member communautés (read
+from the API Découpage administratif, outlines included), its map, its name, and every page from
+the generic starter pack with the missions chosen from its catalogue. All or nothing, in one
+transaction. On an empty installation it is the default site (`manage.py new_site` or the
+admin's first-run screen); on one that has a site, another Wagtail site under its own address
+(`manage.py new_site --adresse`), with its own perimeter, settings and pages."""
 
 import io
 import re
@@ -10,11 +11,14 @@ from urllib.parse import urlsplit
 
 from django.core.management import call_command
 from django.db import transaction
-from wagtail.models import Site
+from django.utils.text import slugify
+from wagtail.models import Page, Site
 
 from petr.core.french.identifiers import siren_error
 from petr.core.models import SeedMark, SiteIdentity
-from petr.core.starter import StarterPackError, using
+from petr.core.starter import StarterPackError, pack, using
+from petr.home.models import HomePage
+from petr.home.seed import HOME_KEY
 from petr.missions.seed import catalogue
 from petr.missions.seed import missions as mission_list
 from petr.territory.loading import import_territory
@@ -22,6 +26,7 @@ from petr.territory.models import Epci, TerritorySettings
 from petr.territory.parsing import TerritoryDataError
 from petr.territory.sources import GeoApiSource, SourceError
 from petr.web.public_address import problem
+from petr.web.shared_lookups import current_site_id, serving
 
 # The legal natures of an EPCI à fiscalité propre, as the API names them (« type »).
 OWN_TAX_EPCI = {"CC", "CA", "CU", "METRO", "MET69"}
@@ -33,7 +38,7 @@ class NewSiteError(Exception):
 
 
 def is_empty():
-    return not SeedMark.objects.exists()
+    return not SeedMark.everywhere.exists()
 
 
 def mission_choices():
@@ -52,15 +57,38 @@ def create(name, sirens, missions=(), address="", api=None):
         errors.append("Le nom du PETR est vide.")
     if address and problem(address):
         errors.append(problem(address))
-    if not is_empty():
-        errors.append("Ce site est déjà construit : seule une installation vide peut l'être.")
+    empty = is_empty()
+    if not empty and not address:
+        errors.append("Cette installation a déjà un site : indiquez l'adresse publique du nouveau.")
+    elif address and not problem(address) and Site.objects.filter(hostname=_host(address)).exists():
+        errors.append(f"Un site de l'installation répond déjà à {_host(address)}.")
     if errors:
         raise NewSiteError("Rien n'a été créé. " + " ".join(errors))
     try:
         with transaction.atomic():
-            _build(name, sirens, list(missions), address, GeoApiSource(api))
+            site = None if empty else _another_site(address)
+            with serving(site):
+                return _build(name, sirens, list(missions), address, GeoApiSource(api))
     except (TerritoryDataError, SourceError, StarterPackError) as exc:
         raise NewSiteError(f"Rien n'a été créé. {exc}") from exc
+
+
+def _host(address):
+    return urlsplit(address).hostname
+
+
+def _another_site(address):
+    """A Wagtail site beside the first: its home page under the tree's root, marked as seeded so
+    that `seed_site`, run for it, builds the rest there."""
+    with using(STARTER):
+        home = HomePage(**pack().get("site.home"))
+    home.slug = slugify(_host(address).replace(".", "-"))
+    Page.get_first_root_node().add_child(instance=home)
+    home.save_revision().publish()
+    parts = urlsplit(address)
+    site = Site.objects.create(hostname=parts.hostname, port=parts.port or 443, root_page=home)
+    SeedMark.everywhere.create(site=site, key=HOME_KEY, object_id=home.pk)
+    return site
 
 
 def _build(name, sirens, missions, address, source):
@@ -78,14 +106,16 @@ def _build(name, sirens, missions, address, source):
     perimeter = TerritorySettings.load()
     perimeter.member_sirens = "\n".join(sirens)
     perimeter.save()
-    site = Site.objects.get(is_default_site=True)
-    if address:
+    site = Site.objects.get(pk=current_site_id())
+    if address and site.is_default_site:
         parts = urlsplit(address)
         site.hostname, site.port = parts.hostname, parts.port or 443
-        site.save()
+    site.site_name = name
+    site.save()
     identity = SiteIdentity.for_site(site)
     identity.name = name
     identity.save()
+    return site
 
 
 def split_sirens(text):

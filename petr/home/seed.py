@@ -7,8 +7,11 @@ from petr.core.models import NavigationSettings
 from petr.core.starter import pack, seed_once, seed_page
 from petr.missions.seed import catalogue
 from petr.web.public_address import sync_default_site
+from petr.web.shared_lookups import current_site_id
 
 from .models import HomePage
+
+HOME_KEY = "page.home"
 
 
 def create_tree_root():
@@ -20,11 +23,12 @@ def create_tree_root():
 
 
 def seed_home():
-    """Create the home page as the default site's root, replacing Wagtail's welcome page."""
-    site = Site.objects.filter(is_default_site=True).first()
+    """Create the home page as the served site's root, replacing Wagtail's welcome page; on an
+    empty installation, create the default site with it."""
+    site = Site.objects.filter(pk=current_site_id()).first()
     root = Page.get_first_root_node() or create_tree_root()
     Page.objects.filter(pk=root.pk, title="Root").update(title="Racine", draft_title="Racine")
-    home = seed_page("page.home", root, HomePage(**pack().get("site.home")))
+    home = seed_page(HOME_KEY, root, HomePage(**pack().get("site.home")))
     if home is None:
         return None, site
     if site is None:

@@ -5,6 +5,7 @@ import django_filters
 from django.db.models.functions import ExtractYear
 
 from petr.missions.models import MissionPage
+from petr.web.shared_lookups import in_served_site
 
 from .models.acts import ActPage, Meeting
 from .models.documents import DocumentPage
@@ -12,7 +13,7 @@ from .models.documents import DocumentPage
 
 def act_years():
     years = (
-        ActPage.objects.live()
+        in_served_site(ActPage.objects.live())
         .annotate(year=ExtractYear("decision_date"))
         .values_list("year", flat=True)
         .distinct()
@@ -22,7 +23,8 @@ def act_years():
 
 
 def document_years():
-    years = DocumentPage.objects.live().values_list("year", flat=True).distinct().order_by("-year")
+    documents = in_served_site(DocumentPage.objects.live())
+    years = documents.values_list("year", flat=True).distinct().order_by("-year")
     return [(year, year) for year in years]
 
 

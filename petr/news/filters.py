@@ -7,10 +7,11 @@ from django.apps import apps
 
 from petr.missions.models import MissionPage
 from petr.territory.models import Commune
+from petr.web.shared_lookups import in_served_site
 
 
 def _live_news():
-    return apps.get_model("news", "NewsPage").objects.live()
+    return in_served_site(apps.get_model("news", "NewsPage").objects.live())
 
 
 def missions_with_news(request=None):

@@ -14,7 +14,7 @@ from wagtail.signals import page_published, page_unpublished
 
 from petr.core.french.sorting import french_sort_key
 from petr.territory.models import Commune, Epci
-from petr.web.shared_lookups import forget
+from petr.web.shared_lookups import current_site_id, forget, in_served_site
 
 from .choices import BeneficiaryKind, ProjectStatus
 
@@ -27,7 +27,7 @@ def _model(name):
 
 
 def _computed_choices():
-    projects = _model("ProjectPage").objects.live()
+    projects = in_served_site(_model("ProjectPage").objects.live())
     named = _model("ProjectPage").actions.through.objects.filter(projectpage__in=projects)
     actions = _model("ActionPage").objects.live().filter(pk__in=named.values("actionpage"))
     under = actions.filter(path__startswith=OuterRef("path"))
@@ -58,11 +58,13 @@ def _computed_choices():
 
 
 def filter_choices():
-    choices = cache.get(CHOICES_KEY)
-    if choices is None:
-        choices = _computed_choices()
-        cache.set(CHOICES_KEY, choices, CHOICES_SECONDS)
-    return choices
+    """The served site's choices (one entry per site of the installation, forgotten together)."""
+    by_site = cache.get(CHOICES_KEY) or {}
+    site = current_site_id()
+    if site not in by_site:
+        by_site[site] = _computed_choices()
+        cache.set(CHOICES_KEY, by_site, CHOICES_SECONDS)
+    return by_site[site]
 
 
 @receiver([page_published, page_unpublished])

@@ -42,11 +42,12 @@ def restricted_paths():
 
 
 def public(pages):
-    """`pages.public()`, without a query when the site has no private section."""
+    """`pages.public()` of the site being served, without a query when the site has no private
+    section."""
     query = Q()
     for path in restricted_paths():
         query |= Q(path__startswith=path)
-    return pages.exclude(query) if query else pages
+    return in_served_site(pages.exclude(query) if query else pages)
 
 
 @receiver(post_save, sender=PageViewRestriction)
@@ -117,8 +118,25 @@ def _forget_sites_on_change(**kwargs):
     forget_sites()
 
 
-DEFAULT_SITE_KEY = "petr:default-site"
+SITES_TREE_KEY = "petr:sites-tree"
 _serving = ContextVar("site_served", default=None)
+
+
+def _sites():
+    """(the default site's id, {site id: its root page's tree path}), from the cache while no
+    Site and no root page has changed."""
+    found = cache.get_many([SITES_VERSION_KEY, SITES_TREE_KEY])
+    version = found.get(SITES_VERSION_KEY, 0)
+    cached = found.get(SITES_TREE_KEY)
+    if cached and cached[0] == version:
+        return cached[1]
+    sites = Site.objects.values_list("pk", "root_page__path", "is_default_site")
+    tree = (
+        next((pk for pk, _, default in sites if default), None),
+        {pk: path for pk, path, _ in sites},
+    )
+    cache.set(SITES_TREE_KEY, (version, tree), SITES_SECONDS)
+    return tree
 
 
 def current_site_id():
@@ -126,24 +144,15 @@ def current_site_id():
     command or a build names (`serving`), else the default site. Several sites on one
     installation each have their own perimeter (territory app)."""
     site_id = _serving.get()
-    if site_id is None:
-        found = cache.get_many([SITES_VERSION_KEY, DEFAULT_SITE_KEY])
-        version = found.get(SITES_VERSION_KEY, 0)
-        cached = found.get(DEFAULT_SITE_KEY)
-        if cached and cached[0] == version:
-            return cached[1]
-        site_id = Site.objects.filter(is_default_site=True).values_list("pk", flat=True).first()
-        cache.set(DEFAULT_SITE_KEY, (version, site_id), SITES_SECONDS)
-    return site_id
+    return _sites()[0] if site_id is None else site_id
 
 
 def in_served_site(pages):
-    """`pages` under the root of the site being served (all of them outside any site)."""
-    site_id = current_site_id()
-    for root in Site.get_site_root_paths():
-        if root.site_id == site_id:
-            return pages.filter(url_path__startswith=root.root_path)
-    return pages
+    """`pages` under the root of the site being served (all of them outside any site, or when
+    the installation has one site: no condition to add)."""
+    roots = _sites()[1]
+    root = roots.get(current_site_id()) if len(roots) > 1 else None
+    return pages.filter(path__startswith=root) if root else pages
 
 
 @contextmanager

@@ -13,6 +13,7 @@ from petr.core.blocks import body_stream
 from petr.core.models import BasePage
 from petr.core.parts import page_parts
 from petr.web.clients import client_ip
+from petr.web.shared_lookups import in_served_site
 
 
 class ContactPage(BasePage):
@@ -32,7 +33,7 @@ class ContactPage(BasePage):
         verbose_name = "page contact"
 
     def serve(self, request, *args, **kwargs):
-        subjects = Page.objects.live().type(
+        subjects = in_served_site(Page.objects.live()).type(
             *[m for m in get_page_models() if getattr(m, "is_contact_subject", False)]
         )
         form = ContactForm(

@@ -5,11 +5,13 @@ from django.contrib import admin
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.contrib.settings.models import register_setting
+
+from petr.core.models.of_a_site import OfASite, ServedSiteSetting
 
 
 @register_setting(icon="mail")
-class ContactSettings(BaseGenericSetting):
+class ContactSettings(ServedSiteSetting):
     recipient = models.EmailField(
         "adresse qui reçoit les messages",
         blank=True,
@@ -37,7 +39,9 @@ class ContactSettings(BaseGenericSetting):
         verbose_name = "formulaire de contact"
 
 
-class ContactSubmission(models.Model):
+class ContactSubmission(OfASite):
+    """A message sent through a site's form: that site's settings say who is told."""
+
     created_at = models.DateTimeField("reçu le", auto_now_add=True, db_index=True)
     name = models.CharField("nom", max_length=150)
     email = models.EmailField("adresse électronique")

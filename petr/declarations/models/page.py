@@ -63,8 +63,7 @@ class DeclarationPage(RoutablePageMixin, BasePage):
                     return redirect(self.receipt_url(declaration))
             form.refresh_token()
         context = self.get_context(request)
-        contact = ContactSettings.objects.select_related("privacy_page").first()
-        privacy = contact.privacy_page if contact else None
+        privacy = ContactSettings.load().privacy_page
         context.update(
             form=form, privacy_page=privacy if privacy and privacy.live else None,
             retention_years=DeclarationSettings.load().retention_years,

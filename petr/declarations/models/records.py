@@ -7,15 +7,16 @@ import secrets
 from django.conf import settings
 from django.db import models, transaction
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.contrib.settings.models import register_setting
 
+from petr.core.models.of_a_site import OfASite, ServedSiteSetting
 from petr.library.models.private_file import private_storage
 from petr.programmes.choices import BeneficiaryKind
 from petr.territory.models import IN_PERIMETER
 
 
 @register_setting(icon="form")
-class DeclarationSettings(BaseGenericSetting):
+class DeclarationSettings(ServedSiteSetting):
     recipient = models.EmailField(
         "adresse de l'équipe LEADER",
         blank=True,
@@ -72,7 +73,9 @@ def new_receipt_token():
     return secrets.token_urlsafe(32)
 
 
-class Declaration(models.Model):
+class Declaration(OfASite):
+    """Received through one site's form: that site's settings say who is told."""
+
     Kind = BeneficiaryKind
 
     # Received

@@ -26,10 +26,9 @@ def empty():
     """What `migrate` leaves: no site, no page, no territory, nothing seeded."""
     Site.objects.all().delete()
     Page.objects.filter(depth__gt=1).delete()
-    SeedMark.objects.all().delete()
     Commune.everywhere.all().delete()
-    for model in (Epci, DataImport, TerritoryMap, TerritorySettings, SiteIdentity):
-        model.objects.all().delete()
+    for model in (SeedMark, Epci, DataImport, TerritoryMap, TerritorySettings, SiteIdentity):
+        model._base_manager.all().delete()
 
 
 @pytest.fixture

@@ -101,11 +101,6 @@ def test_bad_input_leaves_the_installation_empty(
     assert not Page.objects.filter(depth__gt=1).exists()
 
 
-def test_a_built_site_is_never_rebuilt(seeded, drome_api):
-    with pytest.raises(CommandError, match="déjà construit"):
-        new_site(drome_api)
-
-
 def test_a_superuser_creates_the_site_from_the_admin_on_an_empty_installation(
     empty_installation, drome_api, admin_client, settings
 ):

@@ -5,39 +5,50 @@ like the API). On SQLite by `make test`, on PostgreSQL by CI."""
 
 import csv
 import io
+import json
 
 import pytest
 from django.conf import settings
+from django.core.management import CommandError, call_command
+from django.utils import timezone
 from wagtail.models import Page, Site
 
-from petr.core.models import SiteIdentity
+from petr.contact.forms import ContactForm
+from petr.contact.models import ContactSettings, ContactSubmission
+from petr.core.models import SeedMark, SiteIdentity
 from petr.core.starter import StarterPack
-from petr.home.models import HomePage
+from petr.home.new_site import STARTER
+from petr.missions.models import MissionPage
+from petr.news.tests.helpers import publish_news
 from petr.territory.figures import territory_figures
 from petr.territory.loading import import_territory
 from petr.territory.lookup import commune_paths
-from petr.territory.models import Commune, Epci, TerritoryMap, TerritoryPage
+from petr.territory.models import Commune, DataImport, Epci, TerritoryMap, TerritorySettings
 from petr.territory.parsing import TerritoryDataError
-from petr.territory.sources import GeoApiSource, SnapshotSource
+from petr.territory.sources import SnapshotSource
+from petr.territory.tests.geo_api import GeoApiServer
 from petr.web.shared_lookups import serving
 
-from .conftest import SIRENS
+from .conftest import FIXTURE, SIRENS
 
 pytestmark = pytest.mark.django_db
 NEIGHBOUR = "petr-voisin.example"
 
 
+def build_neighbour(api, *extra):
+    arguments = ["--nom", "PETR voisin", "--adresse", f"https://{NEIGHBOUR}", "--api", api.url]
+    for siren in SIRENS:
+        arguments += ["--siren", siren]
+    out = io.StringIO()
+    call_command("new_site", *arguments, *extra, stdout=out)
+    return out.getvalue()
+
+
 @pytest.fixture
 def two_sites(seeded, drome_api):
-    home = Page.get_first_root_node().add_child(instance=HomePage(title="PETR voisin"))
-    site = Site.objects.create(hostname=NEIGHBOUR, root_page=home, site_name="PETR voisin")
-    identity = SiteIdentity.for_site(site)
-    identity.name = "PETR voisin"
-    identity.save()
-    home.add_child(instance=TerritoryPage(title="Territoire", slug="territoire"))
-    with serving(site):
-        import_territory(GeoApiSource(drome_api.url), SIRENS)
-    return Site.objects.get(is_default_site=True), site
+    """The tests' site, and a second PETR made beside it by `new_site --adresse`."""
+    build_neighbour(drome_api, "--mission", "sante")
+    return Site.objects.get(is_default_site=True), Site.objects.get(hostname=NEIGHBOUR)
 
 
 def communes_csv(client, **host):
@@ -87,3 +98,98 @@ def test_an_import_touches_its_own_site_only(two_sites):
         assert Commune.objects.count() == 54  # nothing changed
     with serving(first):
         assert Epci.objects.count() == len(members)
+
+
+def test_staff_make_a_second_site_beside_the_first_with_its_own_pages_and_settings(
+    client, two_sites
+):
+    first, second = two_sites
+    assert second.root_page.specific_class.__name__ == "HomePage"
+    assert not second.root_page.is_descendant_of(first.root_page)
+    marks = {site: set(SeedMark.everywhere.filter(site=site).values_list("key", flat=True))
+             for site in two_sites}  # fmt: skip
+    assert {"page.home", "page.contact", "page.missions.contrat-local-de-sante"} <= marks[second]
+    assert "settings.identity" in marks[first] & marks[second]
+    perimeters = {row.site_id: row.sirens for row in TerritorySettings.objects.all()}
+    assert list(perimeters[second.pk]) == SIRENS and list(perimeters[first.pk]) != SIRENS
+    assert SiteIdentity.for_site(second).name == "PETR voisin" != SiteIdentity.for_site(first).name
+    health = "/missions/contrat-local-de-sante/"
+    for path in ("/", health, "/contact/", "/mentions-legales/", "/actualites/"):
+        page = client.get(path, HTTP_HOST=NEIGHBOUR)
+        assert page.status_code == 200 and "PETR voisin" in page.text, path
+    ours = Page.objects.descendant_of(first.root_page, inclusive=True)
+    assert not ours.filter(pk__in=Page.objects.descendant_of(second.root_page)).exists()
+
+    pages = Page.objects.count()
+    call_command("seed_site", stdout=io.StringIO())  # the timer's run, for the default site
+    with serving(second):  # the pack `new_site` built it with
+        call_command("seed_site", starter=STARTER, stdout=io.StringIO())
+    assert Page.objects.count() == pages  # neither adopts nor rebuilds the other's pages
+
+
+def test_a_second_site_needs_its_own_address(seeded, drome_api):
+    with pytest.raises(CommandError, match="indiquez l'adresse publique du nouveau"):
+        call_command("new_site", "--nom", "PETR voisin", "--siren", SIRENS[0], "--api",
+                     drome_api.url, stdout=io.StringIO())  # fmt: skip
+    build_neighbour(drome_api)
+    pages = Page.objects.count()
+    with pytest.raises(CommandError, match=f"répond déjà à {NEIGHBOUR}"):
+        build_neighbour(drome_api)
+    assert Page.objects.count() == pages and Site.objects.count() == 2
+
+
+def test_the_monthly_import_refreshes_every_site_and_reports_the_one_refused(two_sites):
+    first, second = two_sites
+    snapshot = GeoApiServer()  # the first site's perimeter, then both
+    both = GeoApiServer({**snapshot.responses, **json.loads(FIXTURE.read_text(encoding="utf-8"))})
+    runs = {site: DataImport.everywhere.filter(site=site).count() for site in two_sites}
+    try:
+        with pytest.raises(CommandError, match=f"Import refusé pour : {NEIGHBOUR}"):
+            call_command("import_territory", base_url=snapshot.url, force=True,
+                         stdout=io.StringIO(), stderr=io.StringIO())  # fmt: skip
+        call_command("import_territory", base_url=both.url, force=True, stdout=io.StringIO())
+    finally:
+        snapshot.close()
+        both.close()
+    after = {site: DataImport.everywhere.filter(site=site, succeeded=True) for site in two_sites}
+    assert after[first].count() == runs[first] + 2 and after[second].count() == runs[second] + 1
+    with serving(second):
+        assert Commune.objects.count() == 54
+
+
+def test_each_site_lists_searches_and_exports_its_own_pages_only(client, two_sites):
+    first, second = two_sites
+    titles = {first: "Fête de la mirabelle", second: "Marché de la truffe"}
+    for site, title in titles.items():
+        with serving(site):
+            publish_news(title=title)
+    for site, host in ((first, {}), (second, {"HTTP_HOST": NEIGHBOUR})):
+        ours, theirs = titles[site], titles[second if site == first else first]
+        for word in ("mirabelle", "truffe"):
+            found = client.get(f"/recherche/?q={word}", **host).text
+            assert (ours in found) == (word in ours) and theirs not in found, (site, word)
+        for path in ("/actualites/", "/api/v1/actualites", "/"):
+            text = client.get(path, **host).text
+            assert ours in text and theirs not in text, (site, path)
+        urls = client.get("/sitemap.xml", **host).text
+        assert urls.count("/actualites/actualite-") == 1, site
+
+
+def test_a_message_goes_to_the_team_of_the_site_whose_form_it_came_through(
+    client, two_sites, mailoutbox
+):
+    addresses = ("equipe@premier.example", "equipe@voisin.example")
+    for site, address in zip(two_sites, addresses, strict=True):
+        settings_of_site = ContactSettings.load(site)
+        settings_of_site.recipient = address
+        settings_of_site.save()
+    second = two_sites[1]
+    subject = MissionPage.objects.descendant_of(second.root_page).get().title
+    sent = client.post("/contact/", {
+        "name": "Jeanne Martin", "email": "jeanne@example.fr", "subject": subject,
+        "message": "Bonjour, où consulter le contrat local de santé ?", "website": "",
+        "token": ContactForm.signer().sign(str(timezone.now().timestamp() - 30)),
+    }, HTTP_HOST=NEIGHBOUR)  # fmt: skip
+    assert sent.status_code == 302
+    assert ContactSubmission.objects.get().site == second
+    assert [message.to for message in mailoutbox] == [["equipe@voisin.example"]]

@@ -1,11 +1,12 @@
 import datetime
 
 from petr.news.models import NewsIndexPage, NewsPage
+from petr.web.shared_lookups import in_served_site
 
 
 def publish_news(count=1, **fields):
     """Publish `count` news items under the seeded index, the newest last; returns them."""
-    index = NewsIndexPage.objects.get()
+    index = in_served_site(NewsIndexPage.objects).get()
     items = []
     for i in range(count):
         communes = fields.pop("communes", [])

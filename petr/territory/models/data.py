@@ -6,17 +6,15 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Collate
-from django.db.models.signals import post_save
-from django.dispatch import receiver
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
-from wagtail.models import Site
 
 from petr.core.french.sorting import COLLATION
 from petr.core.models import SiteIdentity
+from petr.core.models.of_a_site import OfASite, OfServedSite
 from petr.territory import geometry
 from petr.territory.changes import Changes
 from petr.web.invalidation import OPEN_DATA, SITEMAP
@@ -29,31 +27,6 @@ class FrenchOrderManager(models.Manager):
 
     def get_queryset(self):
         return super().get_queryset().order_by(Collate("name", COLLATION))
-
-
-class OfServedSite(models.Manager):
-    """The rows of the site being served (web/shared_lookups.current_site_id): several sites on
-    one installation each have their perimeter, map and imports. `everywhere` has them all."""
-
-    def get_queryset(self):
-        return super().get_queryset().filter(site_id=current_site_id())
-
-
-class OfASite(models.Model):
-    """A row of one site's perimeter: created for the site being served unless told."""
-
-    # A deleted site leaves its perimeter unattached; a new first site adopts it (below).
-    site = models.ForeignKey(
-        Site, on_delete=models.SET_NULL, null=True, editable=False, related_name="+"
-    )
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if self.site_id is None:
-            self.site_id = current_site_id()
-        super().save(*args, **kwargs)
 
 
 class SiteEpciManager(OfServedSite, FrenchOrderManager):
@@ -285,12 +258,3 @@ class DataImport(OfASite):
         if not details:
             return "Aucune commune ni population modifiée."
         return format_html_join(mark_safe("<br>"), "{}", ((line,) for line in details))
-
-
-@receiver(post_save, sender=Site)
-def first_site_adopts_the_territory(sender, instance, created, raw=False, **kwargs):
-    """A territory loaded before the installation had a site (`seed_site` and `new_site` import
-    first) becomes the first site's, as the migration to sites did."""
-    if created and not raw and instance.is_default_site:
-        for model in (Epci, DataImport, TerritoryMap):
-            model.everywhere.filter(site=None).update(site=instance)

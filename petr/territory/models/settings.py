@@ -1,7 +1,8 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.contrib.settings.models import register_setting
 
+from petr.core.models.of_a_site import ServedSiteSetting
 from petr.territory.parsing import TerritoryDataError, parse_sirens
 
 
@@ -14,7 +15,7 @@ def validate_sirens(value):
 
 
 @register_setting(icon="site")
-class TerritorySettings(BaseGenericSetting):
+class TerritorySettings(ServedSiteSetting):
     """The PETR's perimeter: the import reads exactly these communautés de communes."""
 
     member_sirens = models.TextField(

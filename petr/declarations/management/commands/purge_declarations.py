@@ -1,7 +1,9 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import Site
 
+from petr.core.models.of_a_site import rows_of
 from petr.declarations.models import Declaration, DeclarationAttachment, DeclarationSettings
 
 
@@ -19,8 +21,15 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        years = DeclarationSettings.load().retention_years
-        expired = Declaration.objects.filter(
+        for site in Site.objects.order_by("-is_default_site", "pk"):
+            years = DeclarationSettings.load(site).retention_years
+            deleted = self.purge(rows_of(Declaration.objects, site), years)
+            self.stdout.write(
+                f"{site}: {deleted} déclaration(s) de plus de {years} ans supprimée(s)."
+            )
+
+    def purge(self, declarations, years):
+        expired = declarations.filter(
             project__isnull=True, created_at__lt=years_before(timezone.now(), years)
         )
         files = list(DeclarationAttachment.objects.filter(declaration__in=expired))
@@ -29,4 +38,4 @@ class Command(BaseCommand):
             expired.delete()
         for attachment in files:  # after the rows: a failure leaves a file, never a broken row
             attachment.file.delete(save=False)
-        self.stdout.write(f"{deleted} déclaration(s) de plus de {years} ans supprimée(s).")
+        return deleted

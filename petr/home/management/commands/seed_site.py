@@ -70,11 +70,11 @@ class Command(BaseCommand):
             ) from error
 
     def seed(self, chosen):
-        seed_territory(self.stdout)
         home, site = seed_home()
         if home is None:
             self.stdout.write("La page d'accueil initiale a été supprimée : rien d'autre à créer.")
             return
+        seed_territory(self.stdout)
         seed_settings(site)
         missions = seed_missions(home, chosen)
         seed_programmes(missions)
