@@ -115,6 +115,9 @@ def _build(name, sirens, missions, address, source):
     identity = SiteIdentity.for_site(site)
     identity.name = name
     identity.save()
+    home = site.root_page.specific
+    home.title = name  # the home's heading: the PETR's name, not the pack's « Accueil »
+    home.save_revision().publish()
     return site
 
 

@@ -10,8 +10,8 @@ from wagtail.admin.auth import permission_denied
 
 from petr.core.admin.dates import ERRORS, FrenchInput
 from petr.newsletter import emails
-from petr.newsletter.models import Delivery, NewsletterPage, Subscriber
-from petr.newsletter.sending import config, create_newsletter_mailing
+from petr.newsletter.models import Delivery, NewsletterPage
+from petr.newsletter.sending import config, create_newsletter_mailing, letter_recipients
 from petr.web.mail import background_task, deliver
 
 
@@ -54,9 +54,7 @@ def send_view(request, page_id):
                     f"{'lancé' if moment <= timezone.now() else 'programmé'}.",
                 )
             return redirect("newsletter_send", page.pk)
-    recipients = Subscriber.objects.filter(
-        newsletter=True, confirmed_at__isnull=False, failed_at__isnull=True
-    ).count()
+    recipients = letter_recipients(page).count()
     context = {
         "page": page, "mailing": mailing, "form": form, "recipients": recipients,
         "now": timezone.now(), "rate": int(config("RATE_PER_MINUTE")),

@@ -15,21 +15,27 @@ from wagtail.models import Site
 
 from petr.core.models.site_settings import SiteIdentity
 from petr.web.mail import header_safe
+from petr.web.shared_lookups import current_site_id
 
 KEY = "cle-abonne"  # stands for the subscriber's key in a letter rendered once for all
 DEFAULT_COLOUR = "#0b5c4f"  # the design's primary colour, when staff chose none
 RELATIVE = re.compile(r'((?:href|src)=")/(?!/)')
 
 
+def _site():
+    """The site whose e-mail this is (a sending or a subscriber names it: `serving`)."""
+    return Site.objects.filter(pk=current_site_id()).first()
+
+
 def site_root():
-    if settings.SITE_URL:
+    site = _site()
+    if settings.SITE_URL and (site is None or site.is_default_site):
         return settings.SITE_URL
-    site = Site.objects.filter(is_default_site=True).first()
     return site.root_url if site else "http://127.0.0.1:8000"
 
 
 def identity():
-    site = Site.objects.filter(is_default_site=True).first()
+    site = _site()
     return SiteIdentity.for_site(site) if site else SiteIdentity()
 
 

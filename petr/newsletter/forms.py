@@ -10,6 +10,7 @@ from petr.missions.models import MissionPage
 from petr.newsletter.models.subscribers import SignupRequest, Subscriber
 from petr.newsletter.subscription import send_confirmation, send_reminder
 from petr.web.antispam import GuardedForm
+from petr.web.shared_lookups import current_site_id
 
 PER_HOUR = 5  # sign-ups per address, and per client, in an hour
 TOPICS = ("newsletter", "news", "missions", "agenda", "acts")
@@ -95,7 +96,9 @@ class SubscribeForm(TopicsForm, GuardedForm):
         SignupRequest.objects.create(
             email=self.email_hash, client_hash=self.client_hash, token_hash=self.token_hash
         )
-        subscriber = Subscriber.objects.filter(email=data["email"].lower()).first()
+        subscriber = Subscriber.objects.filter(
+            site_id=current_site_id(), email=data["email"].lower()
+        ).first()
         if subscriber and subscriber.confirmed_at:
             send_reminder.enqueue(subscriber.pk)
             return subscriber

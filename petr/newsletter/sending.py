@@ -28,10 +28,13 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django_tasks import task_backends
+from wagtail.models import Site
 
+from petr.core.models.of_a_site import rows_of
 from petr.newsletter import digests, emails
 from petr.newsletter.models import Delivery, Mailing, Subscriber
 from petr.web.mail import BACKEND, RETRY_DELAYS, background_task
+from petr.web.shared_lookups import current_site_id, serving
 
 logger = logging.getLogger(__name__)
 
@@ -40,27 +43,35 @@ def config(name):
     return settings.NEWSLETTER[name]
 
 
+def letter_recipients(page):
+    """The confirmed subscribers to the letter of the site `page` belongs to."""
+    return rows_of(Subscriber.objects, page.get_site()).filter(
+        newsletter=True, confirmed_at__isnull=False, failed_at__isnull=True
+    )
+
+
 def create_newsletter_mailing(page, user, send_after):
     with transaction.atomic():
         mailing = Mailing.objects.create(
             kind=Mailing.Kind.NEWSLETTER, page=page, subject=page.title,
-            created_by=user, send_after=send_after,
+            created_by=user, send_after=send_after, site=page.get_site(),
         )  # fmt: skip
-        recipients = Subscriber.objects.filter(
-            newsletter=True, confirmed_at__isnull=False, failed_at__isnull=True
-        )
-        add_recipients(mailing, recipients)
+        add_recipients(mailing, letter_recipients(page))
     transaction.on_commit(lambda: start(mailing))
     return mailing
 
 
 def create_digest_mailing(now=None):
-    """The day's alerts, once (across servers: `digest_day` is unique); None before the hour."""
+    """The served site's alerts of the day, once (across servers: `digest_day` is unique for
+    the site); None before the hour."""
     now = now or timezone.now()
     local = timezone.localtime(now)
-    if local.hour < config("DIGEST_HOUR") or Mailing.objects.filter(digest_day=local.date()):
+    site = Site.objects.filter(pk=current_site_id()).first()
+    if site is None or local.hour < config("DIGEST_HOUR"):
         return None
-    subscribers = Subscriber.objects.filter(
+    if Mailing.objects.filter(site=site, digest_day=local.date()):
+        return None
+    subscribers = rows_of(Subscriber.objects, site).filter(
         Q(news=True) | Q(agenda=True) | Q(acts=True) | Q(missions__isnull=False),
         confirmed_at__isnull=False, failed_at__isnull=True,
     ).distinct()  # fmt: skip
@@ -70,7 +81,7 @@ def create_digest_mailing(now=None):
         with transaction.atomic():
             mailing = Mailing.objects.create(
                 kind=Mailing.Kind.DIGEST, subject=f"Alertes du {date_format(local, 'j F Y')}",
-                digest_day=local.date(), period_end=now, send_after=now,
+                digest_day=local.date(), period_end=now, send_after=now, site=site,
             )  # fmt: skip
             add_recipients(mailing, subscribers)
     except IntegrityError:
@@ -121,13 +132,18 @@ def send_batch(mailing_id, token):
     if not _take_lease(mailing_id, token, started):
         return  # finished, or another batch is sending it
     mailing = Mailing.objects.get(pk=mailing_id)
+    with serving(mailing.site_id):  # its pages, its name, its address
+        _send_batch(mailing, token, started)
+
+
+def _send_batch(mailing, token, started):
     pending = list(
         mailing.deliveries.filter(status=Delivery.Status.PENDING)
         .select_related("subscriber").order_by("pk")[: config("BATCH_SIZE")]
     )  # fmt: skip
     pause = Batch(mailing, token).send(pending) if pending else None
     if not mailing.deliveries.filter(status=Delivery.Status.PENDING).exists():
-        Mailing.objects.filter(pk=mailing_id).update(
+        Mailing.objects.filter(pk=mailing.pk).update(
             finished_at=timezone.now(), lease_until=None, lease_token=""
         )
         return

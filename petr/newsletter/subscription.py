@@ -9,6 +9,7 @@ from django.urls import reverse
 from petr.newsletter import emails
 from petr.newsletter.models.subscribers import CONFIRMATION_DAYS, Subscriber
 from petr.web.mail import background_task, deliver, retry_later
+from petr.web.shared_lookups import serving
 
 CONFIRM_SALT = "petr.newsletter.confirm"
 logger = logging.getLogger(__name__)
@@ -31,6 +32,11 @@ def _send(subscriber_id, template, subject, attempt, task, with_key):
     subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
     if subscriber is None:
         return
+    with serving(subscriber.site_id):  # the site it subscribed on
+        _compose_and_send(subscriber, template, subject, attempt, task, with_key)
+
+
+def _compose_and_send(subscriber, template, subject, attempt, task, with_key):
     root = emails.site_root()
     html, text = emails.render(template, {
         "confirm_url": root + reverse("newsletter:confirm", args=[confirmation_token(subscriber)]),
@@ -40,8 +46,8 @@ def _send(subscriber_id, template, subject, attempt, task, with_key):
     name = emails.identity().name
     error = deliver(emails.message(f"{subject} — {name}", html, text, subscriber.email))
     if error:
-        logger.warning("Newsletter e-mail to subscriber %s failed: %s", subscriber_id, error)
-        retry_later(task, attempt, subscriber_id, attempt + 1)
+        logger.warning("Newsletter e-mail to subscriber %s failed: %s", subscriber.pk, error)
+        retry_later(task, attempt, subscriber.pk, attempt + 1)
 
 
 @background_task

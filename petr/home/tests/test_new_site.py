@@ -43,7 +43,8 @@ def test_a_second_petr_is_built_from_its_sirens_with_no_trace_of_the_first(
     client = Client(HTTP_HOST="www.petr-grignan.example")
 
     home = client.get("/").content.decode()
-    assert NAME in home and home.count('<path class="map-c') == 3  # its communautés, drawn
+    assert f"<h1>{NAME}</h1>" in home  # the home's heading is the PETR's name
+    assert home.count('<path class="map-c') == 3  # its communautés, drawn
     for tab in ("Santé", "LEADER", "Alimentation"):  # the missions chosen, in the home's tabs
         assert 'href="#mission-' in home and f">{tab}</a>" in home, tab
     assert "Tourisme" not in home

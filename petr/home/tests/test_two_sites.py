@@ -4,10 +4,15 @@ communes (the second is the Drôme perimeter of conftest, imported from a local 
 like the API). On SQLite by `make test`, on PostgreSQL by CI."""
 
 import csv
+import datetime
+import email
 import io
 import json
+from email import policy
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.utils import timezone
@@ -20,6 +25,8 @@ from petr.core.starter import StarterPack
 from petr.home.new_site import STARTER
 from petr.missions.models import MissionPage
 from petr.news.tests.helpers import publish_news
+from petr.newsletter.models import Mailing, Subscriber
+from petr.newsletter.tests.helpers import confirmed
 from petr.territory.figures import territory_figures
 from petr.territory.loading import import_territory
 from petr.territory.lookup import commune_paths
@@ -33,6 +40,7 @@ from .conftest import FIXTURE, SIRENS
 
 pytestmark = pytest.mark.django_db
 NEIGHBOUR = "petr-voisin.example"
+PARIS = ZoneInfo("Europe/Paris")
 
 
 def build_neighbour(api, *extra):
@@ -193,3 +201,30 @@ def test_a_message_goes_to_the_team_of_the_site_whose_form_it_came_through(
     assert sent.status_code == 302
     assert ContactSubmission.objects.get().site == second
     assert [message.to for message in mailoutbox] == [["equipe@voisin.example"]]
+
+
+def test_each_site_alerts_its_own_subscribers_with_its_own_news(
+    two_sites, smtp, django_capture_on_commit_callbacks
+):
+    first, second = two_sites
+    readers = {}
+    with time_machine.travel(datetime.datetime(2026, 12, 8, 6, tzinfo=PARIS)):
+        for site, title in ((first, "Fête de la mirabelle"), (second, "Marché de la truffe")):
+            with serving(site):  # as the sign-up form and the editor on that site do
+                readers[site] = confirmed("lecteur@example.fr", newsletter=False, news=True,
+                                          frequency=Subscriber.Frequency.DAILY)  # fmt: skip
+                publish_news(title=title)
+    alerts = datetime.datetime(2026, 12, 8, 7, 30, tzinfo=PARIS)
+    with time_machine.travel(alerts), django_capture_on_commit_callbacks(execute=True):
+        call_command("newsletter_tick", stdout=io.StringIO())
+    assert Mailing.objects.filter(digest_day=datetime.date(2026, 12, 8)).count() == 2
+    texts = {}
+    for raw in smtp.messages:
+        message = email.message_from_bytes(raw.encode(), policy=policy.default)
+        texts[message["Message-ID"].split(".")[2].split("@")[0]] = message
+    ours, theirs = (texts[str(readers[site].pk)] for site in two_sites)
+    assert "Fête de la mirabelle" in ours.get_body(("plain",)).get_content()
+    assert "Marché de la truffe" not in ours.get_body(("plain",)).get_content()
+    text = theirs.get_body(("plain",)).get_content()
+    assert "Marché de la truffe" in text and "Fête de la mirabelle" not in text
+    assert f"https://{NEIGHBOUR}/abonnement/" in text and "PETR voisin" in theirs["From"]

@@ -5,8 +5,12 @@ from django.conf import settings
 from django.contrib import admin
 from django.db import models
 
+from petr.core.models.of_a_site import OfASite
 
-class Mailing(models.Model):
+
+class Mailing(OfASite):
+    """One site's sending, to that site's subscribers, in its name."""
+
     class Kind(models.TextChoices):
         NEWSLETTER = "lettre", "Lettre d'information"
         DIGEST = "alertes", "Alertes"
@@ -21,9 +25,9 @@ class Mailing(models.Model):
         related_name="mailing",
     )
     subject = models.CharField("objet", max_length=255)
-    # Alerts: one sending a day, whatever the number of servers (unique), covering what was
-    # published until `period_end`.
-    digest_day = models.DateField("jour des alertes", null=True, blank=True, unique=True)
+    # Alerts: one sending a day per site, whatever the number of servers (unique), covering
+    # what was published until `period_end`.
+    digest_day = models.DateField("jour des alertes", null=True, blank=True)
     period_end = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField("créé le", auto_now_add=True)
     created_by = models.ForeignKey(
@@ -42,6 +46,9 @@ class Mailing(models.Model):
 
     class Meta:
         ordering = ["-send_after", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["site", "digest_day"], name="one_digest_per_site_a_day")
+        ]
         verbose_name = "envoi"
         verbose_name_plural = "envois"
 

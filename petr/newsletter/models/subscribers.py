@@ -7,6 +7,8 @@ from django.contrib import admin
 from django.db import models
 from django.utils import timezone
 
+from petr.core.models.of_a_site import OfASite
+
 CONFIRMATION_DAYS = 7  # a confirmation link's life; unconfirmed sign-ups are deleted after it
 
 
@@ -14,12 +16,14 @@ def new_key():
     return secrets.token_urlsafe(24)
 
 
-class Subscriber(models.Model):
+class Subscriber(OfASite):
+    """Subscribed on one site of the installation: its letters and alerts are that site's."""
+
     class Frequency(models.TextChoices):
         DAILY = "quotidien", "Chaque jour où il y a du nouveau"
         WEEKLY = "hebdomadaire", "Une fois par semaine, le lundi"
 
-    email = models.EmailField("adresse électronique", unique=True)
+    email = models.EmailField("adresse électronique")
     # The secret of this subscriber's links (manage, unsubscribe): a new one when they leave.
     key = models.CharField(max_length=40, unique=True, default=new_key, editable=False)
     newsletter = models.BooleanField("la lettre d'information", default=True)
@@ -46,6 +50,9 @@ class Subscriber(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["site", "email"], name="one_subscriber_per_site")
+        ]
         verbose_name = "abonné"
         verbose_name_plural = "abonnés"
 

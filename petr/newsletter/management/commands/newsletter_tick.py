@@ -2,10 +2,12 @@ from datetime import timedelta
 
 from django.core.management.base import BaseCommand
 from django.utils import timezone
+from wagtail.models import Site
 
 from petr.newsletter.models import Mailing, SignupRequest, Subscriber
 from petr.newsletter.models.subscribers import CONFIRMATION_DAYS
 from petr.newsletter.sending import create_digest_mailing, resume_stalled
+from petr.web.shared_lookups import serving
 
 DIGEST_RECORDS_DAYS = 90  # the alerts' records (who was sent what) are then deleted
 
@@ -27,9 +29,13 @@ class Command(BaseCommand):
             kind=Mailing.Kind.DIGEST, send_after__lt=now - timedelta(days=DIGEST_RECORDS_DAYS)
         ).delete()
         started = resume_stalled(now)  # before the day's alerts, which start themselves
-        digest = create_digest_mailing(now)
+        digests = 0
+        for site in Site.objects.all():  # each site's subscribers get its own alerts
+            with serving(site):
+                digests += create_digest_mailing(now) is not None
+        prepared = f"préparées ({digests} site(s))" if digests else "rien à préparer"
         self.stdout.write(
             f"Inscriptions non confirmées effacées : {deleted.get('newsletter.Subscriber', 0)}. "
-            f"Alertes du jour : {'préparées' if digest else 'rien à préparer'}. "
+            f"Alertes du jour : {prepared}. "
             f"Envois lancés ou repris : {started}."
         )
