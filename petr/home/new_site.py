@@ -26,7 +26,7 @@ from petr.territory.models import Epci, TerritorySettings
 from petr.territory.parsing import TerritoryDataError
 from petr.territory.sources import GeoApiSource, SourceError
 from petr.web.public_address import problem
-from petr.web.shared_lookups import current_site_id, serving
+from petr.web.shared_lookups import current_site_id, forget_sites, serving
 
 # The legal natures of an EPCI à fiscalité propre, as the API names them (« type »).
 OWN_TAX_EPCI = {"CC", "CA", "CU", "METRO", "MET69"}
@@ -70,6 +70,8 @@ def create(name, sirens, missions=(), address="", api=None):
             with serving(site):
                 return _build(name, sirens, list(missions), address, GeoApiSource(api))
     except (TerritoryDataError, SourceError, StarterPackError) as exc:
+        Site.clear_site_root_paths_cache()  # the build cached a site that was never made
+        forget_sites()
         raise NewSiteError(f"Rien n'a été créé. {exc}") from exc
 
 

@@ -15,6 +15,7 @@ import pytest
 import time_machine
 from django.conf import settings
 from django.core.management import CommandError, call_command
+from django.test import Client
 from django.utils import timezone
 from wagtail.models import Page, Site
 
@@ -32,7 +33,7 @@ from petr.territory.loading import import_territory
 from petr.territory.lookup import commune_paths
 from petr.territory.models import Commune, DataImport, Epci, TerritoryMap, TerritorySettings
 from petr.territory.parsing import TerritoryDataError
-from petr.territory.sources import SnapshotSource
+from petr.territory.sources import SnapshotSource, epci_path
 from petr.territory.tests.geo_api import GeoApiServer
 from petr.web.shared_lookups import serving
 
@@ -139,6 +140,14 @@ def test_a_second_site_needs_its_own_address(seeded, drome_api):
     with pytest.raises(CommandError, match="indiquez l'adresse publique du nouveau"):
         call_command("new_site", "--nom", "PETR voisin", "--siren", SIRENS[0], "--api",
                      drome_api.url, stdout=io.StringIO())  # fmt: skip
+    pages = Page.objects.count()
+    drome_api.fail(epci_path(SIRENS[2]), status=500, times=1)  # half-way: nothing stays
+    with pytest.raises(CommandError, match="HTTP 500"):
+        build_neighbour(drome_api)
+    assert Page.objects.count() == pages and Site.objects.count() == 1
+    assert len(Site.get_site_root_paths()) == 1 and Commune.everywhere.count() == 123
+    assert Client().get("/").status_code == 200
+
     build_neighbour(drome_api)
     pages = Page.objects.count()
     with pytest.raises(CommandError, match=f"répond déjà à {NEIGHBOUR}"):
