@@ -15,7 +15,7 @@ from petr.core.blocks import body_stream
 from petr.core.listing import render_listing
 from petr.core.models import BasePage
 from petr.territory.lookup import commune_paths
-from petr.territory.models import IN_PERIMETER
+from petr.territory.models import in_served_perimeter
 from petr.territory.widgets import CommuneSelect
 from petr.web.shared_lookups import public
 
@@ -97,7 +97,7 @@ class EventPage(RoutablePageMixin, BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        limit_choices_to=IN_PERIMETER,
+        limit_choices_to=in_served_perimeter,
     )
     address = models.TextField("adresse ou lieu", blank=True)
     online_url = models.URLField("lien de participation en ligne", blank=True)

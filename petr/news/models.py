@@ -15,7 +15,7 @@ from petr.core.blocks import body_stream
 from petr.core.listing import render_listing
 from petr.core.models import BasePage
 from petr.territory.lookup import commune_paths
-from petr.territory.models import IN_PERIMETER
+from petr.territory.models import in_served_perimeter
 from petr.territory.widgets import CommuneCheckboxes
 from petr.web.shared_lookups import public
 
@@ -91,7 +91,7 @@ class NewsPage(BasePage):
         verbose_name="communes concernées",
         blank=True,
         related_name="+",
-        limit_choices_to=IN_PERIMETER,
+        limit_choices_to=in_served_perimeter,
     )
 
     search_fields = [*BasePage.search_fields, index.SearchField("body")]

@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.models import RevisionMixin
 from wagtail.search import index
 
-from petr.territory.models import IN_PERIMETER
+from petr.territory.models import in_served_perimeter
 from petr.web.invalidation import OPEN_DATA
 
 from .schema import TableSchema
@@ -77,7 +77,7 @@ class Place(RevisionMixin, index.Indexed, models.Model):
         "territory.Commune",
         verbose_name="commune",
         on_delete=models.PROTECT,
-        limit_choices_to=IN_PERIMETER,
+        limit_choices_to=in_served_perimeter,
         related_name="places",
     )
     longitude = models.DecimalField("longitude", max_digits=9, decimal_places=6)

@@ -12,7 +12,7 @@ from wagtail.contrib.settings.models import register_setting
 from petr.core.models.of_a_site import OfASite, ServedSiteSetting
 from petr.library.models.private_file import private_storage
 from petr.programmes.choices import BeneficiaryKind
-from petr.territory.models import IN_PERIMETER
+from petr.territory.models import in_served_perimeter
 
 
 @register_setting(icon="form")
@@ -102,7 +102,7 @@ class Declaration(OfASite):
     summary = models.TextField("résumé", max_length=5000)
     communes = models.ManyToManyField(
         "territory.Commune", verbose_name="communes", related_name="+",
-        limit_choices_to=IN_PERIMETER,
+        limit_choices_to=in_served_perimeter,
     )  # fmt: skip
     action = models.ForeignKey(
         "programmes.ActionPage", verbose_name="fiche action", null=True, blank=True,

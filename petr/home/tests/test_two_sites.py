@@ -15,6 +15,7 @@ import pytest
 import time_machine
 from django.conf import settings
 from django.core.management import CommandError, call_command
+from django.forms import modelform_factory
 from django.test import Client
 from django.utils import timezone
 from wagtail.models import Page, Site
@@ -25,6 +26,7 @@ from petr.core.models import SeedMark, SiteIdentity
 from petr.core.starter import StarterPack
 from petr.home.new_site import STARTER
 from petr.missions.models import MissionPage
+from petr.news.models import NewsPage
 from petr.news.tests.helpers import publish_news
 from petr.newsletter.models import Mailing, Subscriber
 from petr.newsletter.tests.helpers import confirmed
@@ -40,6 +42,7 @@ from petr.web.shared_lookups import serving
 from .conftest import FIXTURE, SIRENS
 
 pytestmark = pytest.mark.django_db
+NewsForm = modelform_factory(NewsPage, fields=["communes"])
 NEIGHBOUR = "petr-voisin.example"
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -92,6 +95,11 @@ def test_each_site_serves_its_own_perimeter_figures_map_and_open_data(client, tw
             f"/territoire/{grignan}/"
         }
     assert len(communes_csv(client, **neighbour)) == 54
+    names = ("Saint-Mihiel", "Grignan")
+    for site, ours, theirs in ((first, *names), (second, *reversed(names))):
+        with serving(site):  # the communes an editor or a LEADER applicant may choose
+            offered = {c.name for c in NewsForm().fields["communes"].queryset}
+        assert ours in offered and theirs not in offered
     assert "Grignan" not in communes_csv(client) and "Saint-Mihiel" in communes_csv(client)
 
 

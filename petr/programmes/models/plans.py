@@ -17,7 +17,7 @@ from wagtail.search import index
 from petr.core.admin.page_form import PageForm
 from petr.core.blocks import RICH_TEXT_FEATURES
 from petr.core.models import BasePage
-from petr.territory.models import IN_PERIMETER
+from petr.territory.models import in_served_perimeter
 from petr.territory.widgets import CommuneCheckboxes, keep_departed_communes
 from petr.web.invalidation import OPEN_DATA
 from petr.web.shared_lookups import public
@@ -201,7 +201,7 @@ class ActionPage(BasePage):
     funders = models.TextField("financeurs", blank=True, help_text="Un par ligne.")
     communes = ParentalManyToManyField(
         "territory.Commune", verbose_name="communes concernées", blank=True, related_name="+",
-        limit_choices_to=IN_PERIMETER,
+        limit_choices_to=in_served_perimeter,
         help_text="Aucune cochée : tout le territoire.",
     )  # fmt: skip
     indicators = StreamField(

@@ -21,7 +21,7 @@ from petr.core.french.numbers import decimal_comma
 from petr.core.listing import render_listing
 from petr.core.models import BasePage
 from petr.programmes.widgets import ActionCheckboxes
-from petr.territory.models import IN_PERIMETER
+from petr.territory.models import in_served_perimeter
 from petr.territory.widgets import CommuneCheckboxes, keep_departed_communes
 from petr.web.invalidation import OPEN_DATA
 from petr.web.shared_lookups import public
@@ -154,7 +154,7 @@ class ProjectPage(BasePage):
         verbose_name="communes",
         blank=True,
         related_name="+",
-        limit_choices_to=IN_PERIMETER,
+        limit_choices_to=in_served_perimeter,
     )
     actions = ParentalManyToManyField(
         "programmes.ActionPage", verbose_name="fiches actions mises en œuvre", blank=True,

@@ -1,10 +1,10 @@
-from .data import IN_PERIMETER, Commune, DataImport, Epci, TerritoryMap
+from .data import Commune, DataImport, Epci, TerritoryMap, in_served_perimeter
 from .pages import PetrPage, TerritoryPage
 from .settings import TerritorySettings
 from .town_halls import TownHall
 
 __all__ = [
-    "IN_PERIMETER",
+    "in_served_perimeter",
     "Commune",
     "DataImport",
     "Epci",

@@ -40,8 +40,10 @@ class PerimeterManager(FrenchOrderManager):
         return super().get_queryset().filter(in_perimeter=True, epci__site_id=current_site_id())
 
 
-# For the fields that choose communes: only those of the current perimeter.
-IN_PERIMETER = {"in_perimeter": True}
+def in_served_perimeter():
+    """For the fields that choose communes (`limit_choices_to`): those of the current perimeter
+    of the site being served, asked when the form is made."""
+    return {"in_perimeter": True, "epci__site_id": current_site_id()}
 
 
 class Epci(OfASite):
