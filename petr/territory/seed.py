@@ -20,6 +20,8 @@ def seed_territory(stdout):
 
     seed_once("settings.territory", perimeter)
     if not members:
+        if TerritorySettings.load().sirens:
+            return  # set by `new_site` or by staff
         stdout.write(
             "Périmètre inconnu : indiquez les SIREN des communautés de communes membres dans "
             "Paramètres › Territoire du PETR, puis lancez « manage.py import_territory »."

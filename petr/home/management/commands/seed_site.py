@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from wagtail.models import Site
 
 from petr.accounts.roles import sync_roles
 from petr.contact.seed import seed_contact_page, seed_privacy_page_setting
@@ -23,6 +24,7 @@ from petr.news.seed import seed_news_index
 from petr.newsletter.seed import seed_newsletter
 from petr.programmes.seed import seed_programmes, seed_project_catalogue
 from petr.territory.seed import seed_petr_page, seed_territory, seed_territory_page
+from petr.web.shared_lookups import current_site_id, serving
 
 # STARTER_PACK for a PETR whose site `new_site` builds from its SIRENs: nothing is seeded on an
 # empty installation; once built, the pack `new_site` used brings its later additions.
@@ -62,12 +64,22 @@ class Command(BaseCommand):
         try:
             with using(starter), transaction.atomic():
                 self.seed(chosen)
+            if Site.objects.filter(pk=current_site_id(), is_default_site=True).exists():
+                self.seed_other_sites()
         except (TypeError, ValueError, KeyError, AttributeError, ValidationError) as error:
             # A pack's key or value the pages do not take (a misspelt field, a list for a text).
             raise CommandError(
                 f"Le pack de départ « {starter} » contient une valeur que le site ne comprend "
                 f"pas ({type(error).__name__} : {error}) : rien n'a été créé."
             ) from error
+
+    def seed_other_sites(self):
+        """The sites `new_site` added beside the default one get what an update adds to the
+        pack they were built with."""
+        for site in Site.objects.filter(is_default_site=False).order_by("pk"):
+            self.stdout.write(f"{site} :")
+            with serving(site), using(new_site.STARTER), transaction.atomic():
+                self.seed([])
 
     def seed(self, chosen):
         home, site = seed_home()
