@@ -1,5 +1,6 @@
 """The admin's first-run screen: on an empty installation, a superuser creates the site from its
-name, its member SIRENs and its missions (petr/home/new_site.py), without a command line."""
+name, its member SIRENs and its missions (petr/home/new_site.py), without a command line; once it
+exists, « Ajouter un site » (Paramètres) creates another PETR's beside it, at its own address."""
 
 from django import forms
 from django.contrib import messages
@@ -31,13 +32,29 @@ class FirstRunForm(forms.Form):
         self.fields["missions"].choices = mission_choices()
 
 
+class AnotherSiteForm(FirstRunForm):
+    address = forms.URLField(label="Adresse publique", assume_scheme="https",
+                             help_text="Le nom sous lequel ce site répond, par exemple "
+                             "https://www.petr-voisin.fr")  # fmt: skip
+
+
 def first_run(request):
-    if not request.user.is_superuser:
-        return permission_denied(request)
     if not is_empty():
         messages.info(request, "Le site est déjà construit.")
         return redirect("wagtailadmin_home")
-    form = FirstRunForm(request.POST or None)
+    return _create(request, FirstRunForm, "Créer le site")
+
+
+def another_site(request):
+    if is_empty():
+        return redirect("petr_first_run")
+    return _create(request, AnotherSiteForm, "Ajouter un site")
+
+
+def _create(request, form_class, title):
+    if not request.user.is_superuser:
+        return permission_denied(request)
+    form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -48,7 +65,8 @@ def first_run(request):
             messages.success(request, f"Le site « {data['name']} » est créé. Remplissez "
                              "maintenant ce qui manque, listé ci-dessous.")  # fmt: skip
             return redirect("wagtailadmin_home")
-    response = TemplateResponse(request, "home/admin/first_run.html", {"form": form})
+    context = {"form": form, "title": title, "first": form_class is FirstRunForm}
+    response = TemplateResponse(request, "home/admin/first_run.html", context)
     if form.errors:
         response.status_code = 400
     return response

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.conf import settings
+from django.contrib.auth.models import Permission
 from django.core.management import CommandError, call_command
 from django.forms import modelform_factory
 from django.test import Client
@@ -249,3 +250,23 @@ def test_each_site_alerts_its_own_subscribers_with_its_own_news(
     text = theirs.get_body(("plain",)).get_content()
     assert "Marché de la truffe" in text and "Fête de la mirabelle" not in text
     assert f"https://{NEIGHBOUR}/abonnement/" in text and "PETR voisin" in theirs["From"]
+
+
+def test_a_superuser_adds_a_site_from_the_admin(seeded, drome_api, admin_client, settings):
+    settings.TERRITORY_API = {**settings.TERRITORY_API, "BASE_URL": drome_api.url}
+    assert "/admin/nouveau-site/" in admin_client.get("/admin/").text  # Paramètres › Ajouter
+    form = {"name": "PETR voisin", "sirens": "\n".join(SIRENS), "missions": ["leader"]}
+    refused = admin_client.post("/admin/nouveau-site/", form)
+    assert refused.status_code == 400 and "Adresse publique" in refused.text
+    assert Site.objects.count() == 1
+    done = admin_client.post("/admin/nouveau-site/", {**form, "address": f"https://{NEIGHBOUR}"})
+    assert done.status_code == 302 and Site.objects.get(hostname=NEIGHBOUR).site_name
+    assert "PETR voisin" in Client().get("/missions/leader/", HTTP_HOST=NEIGHBOUR).text
+
+
+def test_only_a_superuser_adds_a_site(seeded, client, django_user_model):
+    staff = django_user_model.objects.create_user("equipe", password="x", is_staff=True)
+    staff.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(staff)
+    assert client.get("/admin/nouveau-site/").status_code in (302, 403)
+    assert "/admin/nouveau-site/" not in client.get("/admin/").text
