@@ -39,6 +39,7 @@ APP = HOME / "app"
 ENV_FILE = HOME / "petr.env"
 UNITS = Path("/etc/systemd/system")
 EDITOR = ("redaction", "mot-de-passe-de-test-2026")
+NEIGHBOUR = "www.petr-voisin.example"
 SETUP = """
 from django.contrib.auth.models import Group
 from petr.users.models import User
@@ -503,6 +504,47 @@ def check_object_storage(stack):
         stop(moto)
 
 
+def check_second_site(stack):
+    """README « Déployer pour votre PETR », step 5: another PETR on the same installation, built by
+    `new_site --adresse` from its SIRENs (the API answering locally, as in the tests: CI has no
+    network), its name added to ALLOWED_HOSTS, then served by the same nginx and gunicorn with
+    its own pages, figures and cache entries, the first site unchanged."""
+    from petr.territory.tests.geo_api import GeoApiServer
+
+    fixture = APP / "petr/territory/tests/fixtures/perimeter-drome.json"
+    api = GeoApiServer(json.loads(fixture.read_text(encoding="utf-8")))
+    sirens = [a for siren in ("200040681", "242600492", "200042901") for a in ("--siren", siren)]
+    try:
+        started = time.monotonic()
+        built = stack.manage("new_site", "--nom", "PETR voisin", *sirens, "--mission", "leader",
+                             "--adresse", f"https://{NEIGHBOUR}", "--api", api.url,
+                             capture_output=True, text=True)  # fmt: skip
+        seconds = time.monotonic() - started
+    finally:
+        api.close()
+    check("3 communautés, 54 communes" in built.stdout and NEIGHBOUR in built.stdout,
+          f"second PETR créé par new_site --adresse en {seconds:.1f} s")  # fmt: skip
+    settings = ENV_FILE.read_text()
+    if re.search(r"(?m)^ALLOWED_HOSTS=", settings):
+        settings = re.sub(r"(?m)^(ALLOWED_HOSTS=.*)$", rf"\1,{NEIGHBOUR}", settings)
+    else:
+        settings += f"ALLOWED_HOSTS={NEIGHBOUR}\n"
+    ENV_FILE.write_text(settings)
+    stop(stack.web)
+    start_web(stack)
+    wait_until(lambda: stack.client().request("GET", "/healthz", timeout=5).status == 200)
+    for _ in range(2):  # the second time from nginx's micro-cache, whose key holds the host
+        theirs = stack.client().request("GET", "/", headers={"Host": NEIGHBOUR}).data.decode()
+        ours = stack.client().request("GET", "/").data.decode()
+        check("<h1>PETR voisin</h1>" in theirs and ">54<" in theirs.replace(" ", "")
+              and "Cœur de Lorraine" not in theirs and "PETR voisin" not in ours
+              and ">123<" in ours.replace(" ", ""),
+              f"à travers nginx, {NEIGHBOUR} et {HOST} servent chacun leur site")  # fmt: skip
+    leader = stack.client().request("GET", "/missions/leader/", headers={"Host": NEIGHBOUR})
+    check(leader.status == 200 and "PETR voisin" in leader.data.decode(),
+          "le second PETR sert ses pages de mission")  # fmt: skip
+
+
 def check_health(stack):
     response = stack.client().request("GET", "/healthz")
     report = json.loads(response.data)
@@ -599,6 +641,7 @@ def main():
         check_contact_limit(stack)
         check_newsletter(stack)
         measure_staleness(stack)
+        check_second_site(stack)
         check_health(stack)
         check_object_storage(stack)  # last: it moves the site's files to a bucket
 
