@@ -641,9 +641,9 @@ def main():
         check_contact_limit(stack)
         check_newsletter(stack)
         measure_staleness(stack)
-        check_second_site(stack)
         check_health(stack)
-        check_object_storage(stack)  # last: it moves the site's files to a bucket
+        check_object_storage(stack)  # it moves the site's files to a bucket
+        check_second_site(stack)  # last: the other checks use page addresses as paths
 
 
 if __name__ == "__main__":

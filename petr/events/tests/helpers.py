@@ -4,11 +4,12 @@ from django.utils import timezone
 
 from petr.events.models import EventIndexPage, EventPage
 from petr.territory.models import Commune
+from petr.web.shared_lookups import in_served_site
 
 
 def publish_event(title="Conseil syndical", days_from_today=10, **fields):
     """Publish an event under the seeded agenda, at Saint-Mihiel unless told otherwise."""
-    index = EventIndexPage.objects.get()
+    index = in_served_site(EventIndexPage.objects).get()
     start = timezone.localdate() + datetime.timedelta(days=days_from_today)
     fields.setdefault("commune", Commune.objects.get(slug="saint-mihiel"))
     page = EventPage(

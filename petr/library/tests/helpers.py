@@ -13,6 +13,7 @@ from petr.library.models import (
     Meeting,
 )
 from petr.library.tests.pdfs import make_pdf
+from petr.web.shared_lookups import in_served_site
 
 PDF = make_pdf()
 DOCUMENT_PDF = make_pdf("Contrat local de santé", padding=240 * 1024)  # a document of 241 Ko
@@ -41,7 +42,7 @@ def meeting(date=datetime.date(2026, 12, 8)):
 
 
 def publish_act(title="Adoption du budget primitif 2027", publish=True, **fields):
-    index = ActIndexPage.objects.get()
+    index = in_served_site(ActIndexPage.objects).get()
     number = fields.pop("number", f"2026-{ActPage.objects.count() + 1:03d}")
     act = ActPage(
         title=title,
@@ -65,7 +66,7 @@ def publish_act(title="Adoption du budget primitif 2027", publish=True, **fields
 
 
 def publish_document(title="Contrat local de santé 2024-2028", publish=True, **fields):
-    index = DocumentIndexPage.objects.get()
+    index = in_served_site(DocumentIndexPage.objects).get()
     page = DocumentPage(
         title=title,
         slug=fields.pop("slug", f"document-{DocumentPage.objects.count() + 1}"),

@@ -6,6 +6,7 @@ from django.utils import timezone
 from petr.news.tests.helpers import publish_news
 from petr.newsletter.forms import SubscribeForm
 from petr.newsletter.models import NewsletterIndexPage, NewsletterPage, Subscriber
+from petr.web.shared_lookups import in_served_site
 
 PAGE = "/abonnement-courriel/"
 
@@ -53,7 +54,7 @@ def publish_letter(title="Lettre de décembre", **fields):
         ],  # fmt: skip
         **fields,
     )
-    NewsletterIndexPage.objects.get().add_child(instance=letter)
+    in_served_site(NewsletterIndexPage.objects).get().add_child(instance=letter)
     letter.save_revision().publish()
     return letter
 
