@@ -14,6 +14,7 @@ from petr.newsletter.footer import subscription_url
 from petr.newsletter.forms import PreferencesForm
 from petr.newsletter.models import Subscriber, SubscriptionPage
 from petr.newsletter.subscription import subscriber_from_token
+from petr.web.shared_lookups import public
 
 HEADINGS = {
     "link_problem": "Ce lien ne fonctionne plus",
@@ -29,7 +30,7 @@ HEADINGS = {
 @require_http_methods(["GET", "POST"])
 def start(request):
     """The footer's form: the sign-up page, its address field filled in."""
-    page = SubscriptionPage.objects.live().public().first()
+    page = public(SubscriptionPage.objects.live()).first()
     if page is None:
         raise Http404
     if request.method == "GET":

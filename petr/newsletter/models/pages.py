@@ -55,7 +55,7 @@ class SubscriptionPage(BasePage):
         context["sent"] = request.GET.get(self.SENT) == "1" and request.method == "GET"
         privacy_page = ContactSettings.load(request_or_site=request).privacy_page
         context["privacy_page"] = privacy_page if privacy_page and privacy_page.live else None
-        context["archive"] = NewsletterIndexPage.objects.live().public().first()
+        context["archive"] = public(NewsletterIndexPage.objects.live()).first()
         response = TemplateResponse(request, "newsletter/subscription_page.html", context)
         if form.errors:
             response.status_code = 400
