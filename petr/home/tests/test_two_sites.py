@@ -143,6 +143,12 @@ def test_staff_make_a_second_site_beside_the_first_with_its_own_pages_and_settin
     call_command("seed_site", stdout=out)  # the recipe's run: every site, each with its pack
     assert Page.objects.count() == pages  # neither adopts nor rebuilds the other's pages
     assert "Périmètre inconnu" not in out.getvalue()
+    section = Page.objects.descendant_of(first.root_page).get(slug="missions")
+    made = Site.objects.create(hostname="missions.example", root_page=section)  # by staff
+    call_command("seed_site", stdout=io.StringIO())
+    made.refresh_from_db()  # nothing seeded into a section served under a name, nor moved
+    assert Page.objects.count() == pages and made.root_page_id == section.pk
+    assert not SeedMark.everywhere.filter(site=made).exists()
     SeedMark.everywhere.filter(site=second, key="page.mentions-legales").delete()
     Page.objects.descendant_of(second.root_page).get(slug="mentions-legales").delete()
     call_command("seed_site", stdout=io.StringIO())  # as after an update adding that page

@@ -6,12 +6,14 @@ from wagtail.models import Site
 
 from petr.accounts.roles import sync_roles
 from petr.contact.seed import seed_contact_page, seed_privacy_page_setting
+from petr.core.models import SeedMark
 from petr.core.seed import seed_service_pages, seed_settings
 from petr.core.starter import using
 from petr.declarations.seed import seed_declaration_page
 from petr.events.seed import seed_agenda
 from petr.home import new_site
 from petr.home.seed import (
+    HOME_KEY,
     seed_home,
     seed_home_publishing_sections,
     seed_home_quick_access,
@@ -74,9 +76,11 @@ class Command(BaseCommand):
             ) from error
 
     def seed_other_sites(self):
-        """The sites `new_site` added beside the default one get what an update adds to the
-        pack they were built with."""
-        for site in Site.objects.filter(is_default_site=False).order_by("pk"):
+        """The sites `new_site` added beside the default one (their home is a seeded page) get
+        what an update adds to the pack they were built with; a site staff made otherwise (a
+        section of the tree under another name) gets nothing."""
+        built = SeedMark.everywhere.filter(key=HOME_KEY).values("site")
+        for site in Site.objects.filter(is_default_site=False, pk__in=built).order_by("pk"):
             self.stdout.write(f"{site} :")
             with serving(site), using(new_site.STARTER), transaction.atomic():
                 self.seed([])
