@@ -34,7 +34,7 @@ def start(request):
     if page is None:
         raise Http404
     if request.method == "GET":
-        return redirect(page.url)
+        return redirect(page.get_url(request))
     return page.form_response(request, prefill=request.POST.get("email", ""))
 
 
