@@ -178,7 +178,7 @@ def web_socket():
 
 
 @contextmanager
-def installed_stack():
+def installed_stack(starter_pack="coeur-de-lorraine"):
     tmp = Path(tempfile.mkdtemp(prefix="petr-ca-"))
     reset()
     SERVICES_LOG.unlink(missing_ok=True)
@@ -186,7 +186,7 @@ def installed_stack():
     HOME.mkdir(parents=True)
     run("git", "clone", "--quiet", ROOT, APP)
     install = [APP / "deploy" / "install.sh", HOST]
-    os.environ["STARTER_PACK"] = "coeur-de-lorraine"  # the first site's deployment
+    os.environ["STARTER_PACK"] = starter_pack  # the first site's pack, or « aucun » (README)
     started = time.monotonic()
     run(*install)
     first = time.monotonic() - started
@@ -545,6 +545,41 @@ def check_second_site(stack):
           "le second PETR sert ses pages de mission")  # fmt: skip
 
 
+def check_new_petr(stack):
+    """README « Déployer pour votre PETR », steps 1 to 3 as written: installed with
+    `STARTER_PACK=aucun` (the script run twice, as in step 2), the site is empty; then step 3's
+    command builds it from its SIRENs (the API answering locally: CI has no network), it is served
+    through nginx, and the script run again (an update) adds nothing."""
+    from petr.territory.tests.geo_api import GeoApiServer
+
+    pages = "from wagtail.models import Page; print(Page.objects.count())"
+    check(shell(stack, pages) == "1", "STARTER_PACK=aucun : installation vide (la racine seule)")
+    fixture = APP / "petr/territory/tests/fixtures/perimeter-drome.json"
+    api = GeoApiServer(json.loads(fixture.read_text(encoding="utf-8")))
+    try:
+        started = time.monotonic()
+        built = stack.manage("new_site", "--nom", "PETR du Pays de Grignan", "--siren", "200040681",
+                             "--siren", "242600492", "--mission", "sante", "--api", api.url,
+                             capture_output=True, text=True)  # fmt: skip
+        seconds = time.monotonic() - started
+    finally:
+        api.close()
+    check(
+        "2 communautés" in built.stdout, f"étape 3 : site construit par new_site en {seconds:.1f} s"
+    )
+    home = stack.client().request("GET", "/")
+    text = home.data.decode()
+    check(home.status == 200 and "<h1>PETR du Pays de Grignan</h1>" in text
+          and "Cœur de Lorraine" not in text,
+          "étape 3 : la page d'accueil du nouveau PETR, à travers nginx")  # fmt: skip
+    built_pages = shell(stack, pages)
+    run(APP / "deploy" / "install.sh", HOST)  # an update: the recipe run again
+    check(
+        shell(stack, pages) == built_pages,
+        f"le script relancé sur le site construit n'ajoute rien ({built_pages} pages)",
+    )
+
+
 def check_health(stack):
     response = stack.client().request("GET", "/healthz")
     report = json.loads(response.data)
@@ -644,6 +679,8 @@ def main():
         check_health(stack)
         check_object_storage(stack)  # it moves the site's files to a bucket
         check_second_site(stack)  # last: the other checks use page addresses as paths
+    with installed_stack("aucun") as stack:  # README « Déployer pour votre PETR »
+        check_new_petr(stack)
 
 
 if __name__ == "__main__":
