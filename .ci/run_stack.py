@@ -552,8 +552,9 @@ def check_new_petr(stack):
     through nginx, and the script run again (an update) adds nothing."""
     from petr.territory.tests.geo_api import GeoApiServer
 
+    marks = "from petr.core.models import SeedMark; print(SeedMark.everywhere.count())"
+    check(shell(stack, marks) == "0", "STARTER_PACK=aucun : installation vide, rien de créé")
     pages = "from wagtail.models import Page; print(Page.objects.count())"
-    check(shell(stack, pages) == "1", "STARTER_PACK=aucun : installation vide (la racine seule)")
     fixture = APP / "petr/territory/tests/fixtures/perimeter-drome.json"
     api = GeoApiServer(json.loads(fixture.read_text(encoding="utf-8")))
     try:
